@@ -1,0 +1,227 @@
+//! User-facing diagnostics: what went wrong, where (file:line:col with the source snippet), and how to fix it.
+
+use std::fmt::{self, Write as _};
+use std::sync::Arc;
+
+use crate::source::{Origin, SourceFile};
+
+/// How bad a diagnostic is. Errors stop a build; warnings are printed and the build goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One message for the user, optionally anchored in a source file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub message: String,
+    pub origin: Option<Origin>,
+    /// A path the message is about when there is no position in a file (a directory, a symlink).
+    pub path: Option<String>,
+    /// Secondary facts, e.g. where a duplicate was first defined.
+    pub notes: Vec<String>,
+    /// Suggested fixes.
+    pub help: Vec<String>,
+}
+
+impl Diagnostic {
+    pub fn error(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            message: message.into(),
+            origin: None,
+            path: None,
+            notes: Vec::new(),
+            help: Vec::new(),
+        }
+    }
+
+    pub fn warning(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(message)
+        }
+    }
+
+    pub fn at(mut self, origin: &Origin) -> Self {
+        self.origin = Some(origin.clone());
+        self
+    }
+
+    pub fn at_path(mut self, path: impl Into<String>) -> Self {
+        self.path = Some(path.into());
+        self
+    }
+
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help.push(help.into());
+        self
+    }
+
+    /// `file:line:col` of the diagnostic, or the bare path, if it has either.
+    pub fn location(&self) -> Option<String> {
+        match (&self.origin, &self.path) {
+            (Some(origin), _) => Some(origin.to_string()),
+            (None, Some(path)) => Some(path.clone()),
+            (None, None) => None,
+        }
+    }
+
+    /// A stable order for printing many diagnostics: by file, then position, then text.
+    fn sort_key(&self) -> (Option<(&str, usize)>, Option<&str>, &str) {
+        (
+            self.origin
+                .as_ref()
+                .map(|o| (o.file.display.as_str(), o.span.start)),
+            self.path.as_deref(),
+            &self.message,
+        )
+    }
+}
+
+/// Sorts diagnostics so that output does not depend on discovery order.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+}
+
+impl fmt::Display for Diagnostic {
+    /// Renders in the rustc style:
+    ///
+    /// ```text
+    /// error: unknown key `retention_perod`
+    ///   --> content/cafe/notice.toml:12:1
+    ///    |
+    /// 12 | retention_perod = "2 years"
+    ///    | ^^^^^^^^^^^^^^^
+    ///    = help: did you mean `retention_period`?
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        writeln!(f, "{label}: {}", self.message)?;
+        let mut gutter = String::from(" ");
+        if let Some(origin) = &self.origin {
+            let snippet = Snippet::new(&origin.file, origin.span.clone());
+            gutter = " ".repeat(snippet.line_number.to_string().len() + 1);
+            writeln!(f, "{gutter}--> {origin}")?;
+            writeln!(f, "{gutter}|")?;
+            writeln!(f, "{} | {}", snippet.line_number, snippet.line)?;
+            writeln!(
+                f,
+                "{gutter}| {}{}",
+                " ".repeat(snippet.caret_offset),
+                "^".repeat(snippet.caret_len)
+            )?;
+        } else if let Some(path) = &self.path {
+            writeln!(f, "{gutter}--> {path}")?;
+        }
+        for note in &self.notes {
+            writeln!(f, "{gutter}= note: {note}")?;
+        }
+        for help in &self.help {
+            writeln!(f, "{gutter}= help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The source line a span starts on, and where to draw the carets.
+struct Snippet<'a> {
+    line_number: usize,
+    line: &'a str,
+    caret_offset: usize,
+    caret_len: usize,
+}
+
+impl<'a> Snippet<'a> {
+    fn new(file: &'a Arc<SourceFile>, span: std::ops::Range<usize>) -> Self {
+        let text = file.text.as_str();
+        let start = span.start.min(text.len());
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line = text[line_start..line_end].trim_end_matches('\r');
+        let caret_offset = text[line_start..start].chars().count();
+        let end = span.end.clamp(start, line_start + line.len());
+        let caret_len = text[start..end].chars().count().max(1);
+        Snippet {
+            line_number: text[..line_start].matches('\n').count() + 1,
+            line,
+            caret_offset,
+            caret_len,
+        }
+    }
+}
+
+/// Formats a list of names as "`a`, `b` or `c`" for "expected …" messages.
+pub fn one_of(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    match quoted.split_last() {
+        None => String::from("nothing"),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// The closest candidate to a misspelt name, if one is close enough to be a likely typo.
+pub fn did_you_mean<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    candidates
+        .into_iter()
+        .map(|candidate| (strsim::jaro_winkler(wrong, candidate), candidate))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, candidate)| format!("did you mean `{candidate}`?"))
+}
+
+/// Renders several diagnostics, separated by blank lines.
+pub fn render_all(diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for diagnostic in diagnostics {
+        let _ = writeln!(out, "{diagnostic}");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_the_closest_key() {
+        let keys = ["retention", "retention_period", "recipients"];
+        assert_eq!(
+            did_you_mean("retention_perod", keys).as_deref(),
+            Some("did you mean `retention_period`?")
+        );
+        assert_eq!(did_you_mean("zzz", keys), None);
+    }
+
+    #[test]
+    fn lists_alternatives_in_prose() {
+        assert_eq!(one_of(&["a", "b", "c"]), "`a`, `b` or `c`");
+        assert_eq!(one_of(&["a"]), "`a`");
+    }
+
+    #[test]
+    fn snippet_points_at_the_span_in_characters() {
+        let file = SourceFile::new("x.toml", "a = 1\nnimi = \"Äö\" # x\n".to_string());
+        let start = file.text.find("\"Äö\"").unwrap();
+        let origin = Origin::new(&file, start..start + "\"Äö\"".len());
+        let text = Diagnostic::error("bad").at(&origin).to_string();
+        assert_eq!(
+            text,
+            "error: bad\n  --> x.toml:2:8\n  |\n2 | nimi = \"Äö\" # x\n  |        ^^^^\n"
+        );
+    }
+}

@@ -1,0 +1,21 @@
+//! `notice` compiles privacy notices (tietosuojaseloste) from layered TOML sources into static HTML.
+//!
+//! The pipeline: [`project`] finds the sources, [`source`] parses them with spans, [`load`]
+//! resolves layers and [`merge`]s them with provenance, [`de`] types the result into the
+//! [`model`], [`render`] produces pages in memory, and [`output`] swaps them into place.
+
+pub mod build;
+pub mod cli;
+pub mod de;
+pub mod diagnostic;
+pub mod error;
+pub mod explain;
+pub mod init;
+pub mod load;
+pub mod merge;
+pub mod model;
+pub mod output;
+pub mod project;
+pub mod render;
+pub mod slug;
+pub mod source;
