@@ -1,0 +1,237 @@
+//! Loads one site: reads its source, resolves the `extends` chain of layers, merges them, and types the result.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use crate::de;
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::error::Failure;
+use crate::merge::{self, merge_table};
+use crate::model::{Lang, Notice};
+use crate::project::{Project, SiteEntry};
+use crate::source::{self, Node, Origin, SourceFile, Table, Value};
+
+/// Ids of the standard sections; custom sections may not take them.
+pub const RESERVED_IDS: &[&str] = &crate::render::sections::STANDARD_IDS;
+
+/// A parsed layer file, its own `extends` taken out.
+#[derive(Debug)]
+struct Layer {
+    name: String,
+    extends: Vec<(String, Origin)>,
+    table: Table,
+}
+
+/// Every layer of the project, parsed once and shared by all sites.
+pub struct Layers {
+    parsed: BTreeMap<String, Result<Layer, Failure>>,
+}
+
+impl Layers {
+    pub fn load(project: &Project) -> Layers {
+        let parsed = project
+            .layers
+            .iter()
+            .map(|name| {
+                let layer = project
+                    .read_source(&project.layer_path(name))
+                    .and_then(|file| parse_layer(name, file));
+                (name.clone(), layer)
+            })
+            .collect();
+        Layers { parsed }
+    }
+
+    /// The layers a file's `extends` pulls in, in application order (each layer once).
+    fn linearize<'a>(
+        &'a self,
+        extends: &[(String, Origin)],
+        stack: &mut Vec<String>,
+        out: &mut Vec<&'a Layer>,
+    ) -> Result<(), Failure> {
+        for (name, origin) in extends {
+            if let Some(start) = stack.iter().position(|n| n == name) {
+                let mut cycle = stack[start..].to_vec();
+                cycle.push(name.clone());
+                return Err(
+                    Diagnostic::error(format!("circular layers: {}", cycle.join(" → ")))
+                        .at(origin)
+                        .help("a layer may not extend itself, directly or through others")
+                        .into(),
+                );
+            }
+            if out.iter().any(|layer| &layer.name == name) {
+                continue;
+            }
+            let layer = match self.parsed.get(name) {
+                Some(Ok(layer)) => layer,
+                Some(Err(failure)) => return Err(failure.clone()),
+                None => {
+                    let mut err = Diagnostic::error(format!("unknown layer `{name}`"))
+                        .at(origin)
+                        .note(format!(
+                            "layers are files in content/_shared/; found: {}",
+                            if self.parsed.is_empty() {
+                                "none".to_string()
+                            } else {
+                                self.parsed.keys().cloned().collect::<Vec<_>>().join(", ")
+                            }
+                        ));
+                    if let Some(hint) = did_you_mean(name, self.parsed.keys().map(String::as_str)) {
+                        err = err.help(hint);
+                    }
+                    return Err(err.into());
+                }
+            };
+            stack.push(name.clone());
+            self.linearize(&layer.extends, stack, out)?;
+            stack.pop();
+            out.push(layer);
+        }
+        Ok(())
+    }
+}
+
+fn parse_layer(name: &str, file: Arc<SourceFile>) -> Result<Layer, Failure> {
+    let (extends, table) = parse_with_extends(&file)?;
+    Ok(Layer {
+        name: name.to_string(),
+        extends,
+        table,
+    })
+}
+
+/// Parses a source file, checks its ids, and separates `extends` from the content.
+fn parse_with_extends(file: &Arc<SourceFile>) -> Result<(Vec<(String, Origin)>, Table), Failure> {
+    let node = source::parse(file)?;
+    merge::validate_ids(&node, "")?;
+    let Value::Table(mut table) = node.value else {
+        unreachable!("a TOML document is a table")
+    };
+    let extends = match table.shift_remove("extends") {
+        None => Vec::new(),
+        Some(entry) => layer_names(&entry.node)?,
+    };
+    Ok((extends, table))
+}
+
+fn layer_names(node: &Node) -> Result<Vec<(String, Origin)>, Diagnostic> {
+    let wrong = |origin: &Origin, found: &str| {
+        Diagnostic::error(format!(
+            "wrong type: expected an array of layer names, found {found}"
+        ))
+        .at(origin)
+        .help("write `extends = [\"fi-standard\"]`")
+    };
+    let Value::Array(items) = &node.value else {
+        return Err(wrong(&node.origin, node.value.type_name()));
+    };
+    items
+        .iter()
+        .map(|item| match item.as_str() {
+            Some(name) => Ok((name.to_string(), item.origin.clone())),
+            None => Err(wrong(&item.origin, item.value.type_name())),
+        })
+        .collect()
+}
+
+/// A site after merging: the provenance tree and the typed notice.
+#[derive(Debug, Clone)]
+pub struct LoadedSite {
+    pub name: String,
+    /// The site's own source file.
+    pub file: Arc<SourceFile>,
+    /// Layer names in the order they were applied.
+    pub layers: Vec<String>,
+    /// The merged tree; every value keeps its origin.
+    pub merged: Node,
+    pub notice: Notice,
+    /// Published languages, primary first.
+    pub languages: Vec<Lang>,
+}
+
+impl LoadedSite {
+    pub fn primary(&self) -> Lang {
+        self.languages[0]
+    }
+}
+
+/// Reads, layers, merges and types one site.
+pub fn load_site(
+    project: &Project,
+    layers: &Layers,
+    site: &SiteEntry,
+) -> Result<LoadedSite, Failure> {
+    let file = project.read_source(&site.source)?;
+    let (extends, own) = parse_with_extends(&file)?;
+    let mut applied = Vec::new();
+    layers.linearize(&extends, &mut Vec::new(), &mut applied)?;
+
+    let mut merged = Table::new();
+    for layer in &applied {
+        merge_table(&mut merged, layer.table.clone(), "")?;
+    }
+    merge_table(&mut merged, own, "")?;
+    let merged = Node {
+        value: Value::Table(merged),
+        origin: Origin::new(&file, 0..0),
+    };
+    let notice: Notice = de::from_node(&merged)?;
+    check_custom_section_ids(&merged)?;
+    let languages = match &notice.languages {
+        Some(languages) if languages.is_empty() => {
+            let origin = merged
+                .as_table()
+                .map(|t| t["languages"].node.origin.clone());
+            let mut err = Diagnostic::error("`languages` is empty")
+                .help("list at least one language, like `languages = [\"fi\"]`");
+            if let Some(origin) = origin {
+                err = err.at(&origin);
+            }
+            return Err(err.into());
+        }
+        Some(languages) => dedup(languages),
+        None => dedup(&project.settings.languages),
+    };
+    Ok(LoadedSite {
+        name: site.name.clone(),
+        file,
+        layers: applied.iter().map(|layer| layer.name.clone()).collect(),
+        merged,
+        notice,
+        languages,
+    })
+}
+
+fn dedup(languages: &[Lang]) -> Vec<Lang> {
+    let mut out: Vec<Lang> = Vec::new();
+    for lang in languages {
+        if !out.contains(lang) {
+            out.push(*lang);
+        }
+    }
+    out
+}
+
+fn check_custom_section_ids(merged: &Node) -> Result<(), Diagnostic> {
+    let Some(Value::Array(items)) = merged
+        .as_table()
+        .and_then(|t| t.get("sections"))
+        .map(|e| &e.node.value)
+    else {
+        return Ok(());
+    };
+    for item in items {
+        let Some(id) = item.as_table().and_then(|t| t.get("id")) else {
+            continue;
+        };
+        if let Some(name) = id.node.as_str().filter(|name| RESERVED_IDS.contains(name)) {
+            return Err(Diagnostic::error(format!(
+                "custom section id `{name}` is taken by a standard section"
+            ))
+            .at(&id.node.origin)
+            .help(format!("choose another id, like `{name}-lisatiedot`")));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,355 @@
+//! Layered merge of source trees with provenance: later layers win, tables merge by key, `id`-keyed lists merge by item.
+//!
+//! Rules:
+//! - scalars: the later layer wins;
+//! - tables: merged key by key;
+//! - arrays of tables that carry an `id`: merged item by item; an item `{ id = "x", remove = true }`
+//!   deletes the inherited item `x`; new ids are appended in order;
+//! - every other array: replaced whole.
+//!
+//! Every value keeps the origin of the file that set it, so errors and `notice explain` can
+//! point at the right layer.
+
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::source::{Entry, Node, Origin, Table, Value};
+
+/// The key that marks an inherited list item for deletion.
+pub const REMOVE_KEY: &str = "remove";
+
+/// Checks one file's `id`-keyed lists before merging: every item has a well-formed, unique `id`.
+pub fn validate_ids(node: &Node, path: &str) -> Result<(), Diagnostic> {
+    match &node.value {
+        Value::Table(table) => {
+            for (key, entry) in table {
+                validate_ids(&entry.node, &join(path, key))?;
+            }
+        }
+        Value::Array(items) if is_keyed(items) => {
+            let mut seen: Vec<(&str, &Origin)> = Vec::new();
+            for item in items {
+                let (id, origin) = item_id(item, path)?;
+                if let Some((_, first)) = seen.iter().find(|(seen_id, _)| *seen_id == id) {
+                    return Err(
+                        Diagnostic::error(format!("duplicate id `{id}` in `{path}`"))
+                            .at(origin)
+                            .note(format!("`{id}` is first defined at {first}"))
+                            .help("give each item its own id, or merge the two items"),
+                    );
+                }
+                seen.push((id, origin));
+                validate_ids(item, &format!("{path}.{id}"))?;
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                validate_ids(item, path)?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// An array is keyed when any of its items is a table with an `id`; then all must have one.
+fn is_keyed(items: &[Node]) -> bool {
+    items
+        .iter()
+        .any(|item| item.as_table().is_some_and(|t| t.contains_key("id")))
+}
+
+fn item_id<'a>(item: &'a Node, path: &str) -> Result<(&'a str, &'a Origin), Diagnostic> {
+    let Some(table) = item.as_table() else {
+        return Err(Diagnostic::error(format!(
+            "wrong type: items of `{path}` are tables with an `id`, found {}",
+            item.value.type_name()
+        ))
+        .at(&item.origin));
+    };
+    let Some(entry) = table.get("id") else {
+        return Err(
+            Diagnostic::error(format!("missing required key `id` in an item of `{path}`"))
+                .at(&item.origin)
+                .help("list items are merged across layers by their `id`; add `id = \"…\"`"),
+        );
+    };
+    let Some(id) = entry.node.as_str() else {
+        return Err(Diagnostic::error(format!(
+            "wrong type: expected a string id, found {}",
+            entry.node.value.type_name()
+        ))
+        .at(&entry.node.origin));
+    };
+    if !is_slug(id) {
+        return Err(Diagnostic::error(format!("invalid id `{id}`"))
+            .at(&entry.node.origin)
+            .help(format!(
+                "ids are anchors and merge keys: use lowercase a-z, 0-9 and `-`, like `{}`",
+                crate::slug::slugify(id)
+            )));
+    }
+    Ok((id, &entry.node.origin))
+}
+
+/// `[a-z0-9-]+`: the shape of site names, layer names and ids.
+pub fn is_slug(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Merges `overlay` on top of `base` (both tables).
+pub fn merge_table(base: &mut Table, overlay: Table, path: &str) -> Result<(), Diagnostic> {
+    for (key, entry) in overlay {
+        let child_path = join(path, &key);
+        match base.get_mut(&key) {
+            Some(existing) => merge_entry(existing, entry, &child_path)?,
+            None => {
+                let entry = strip_removals(entry, &child_path)?;
+                base.insert(key, entry);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn merge_entry(existing: &mut Entry, entry: Entry, path: &str) -> Result<(), Diagnostic> {
+    match (&mut existing.node.value, entry.node.value) {
+        (Value::Table(base), Value::Table(overlay)) => {
+            merge_table(base, overlay, path)?;
+            existing.key_origin = entry.key_origin;
+            existing.node.origin = entry.node.origin;
+        }
+        (Value::Array(base), Value::Array(overlay)) if is_keyed(base) && is_keyed(&overlay) => {
+            merge_keyed(base, overlay, path)?;
+            existing.key_origin = entry.key_origin;
+            existing.node.origin = entry.node.origin;
+        }
+        (_, value) => {
+            let replacement = Entry {
+                key_origin: entry.key_origin,
+                node: Node {
+                    value,
+                    origin: entry.node.origin,
+                },
+            };
+            *existing = strip_removals(replacement, path)?;
+        }
+    }
+    Ok(())
+}
+
+fn merge_keyed(base: &mut Vec<Node>, overlay: Vec<Node>, path: &str) -> Result<(), Diagnostic> {
+    for item in overlay {
+        let (id, removal) = {
+            let (id, _) = item_id(&item, path)?;
+            (id.to_string(), removal_marker(&item)?)
+        };
+        let position = base.iter().position(|existing| {
+            existing
+                .as_table()
+                .and_then(|t| t.get("id"))
+                .and_then(|e| e.node.as_str())
+                == Some(&id)
+        });
+        match (position, removal) {
+            (Some(index), Some(_)) => {
+                base.remove(index);
+            }
+            (None, Some(remove_origin)) => {
+                let known: Vec<&str> = base
+                    .iter()
+                    .filter_map(|n| n.as_table()?.get("id")?.node.as_str())
+                    .collect();
+                let mut err = nothing_to_remove(path, &id, &remove_origin);
+                if let Some(hint) = did_you_mean(&id, known) {
+                    err = err.help(hint);
+                }
+                return Err(err);
+            }
+            (Some(index), None) => {
+                let Value::Table(overlay_table) = item.value else {
+                    unreachable!("item_id checked that the item is a table")
+                };
+                if let Value::Table(base_table) = &mut base[index].value {
+                    merge_table(base_table, overlay_table, &format!("{path}.{id}"))?;
+                }
+                base[index].origin = item.origin;
+            }
+            (None, None) => base.push(item),
+        }
+    }
+    Ok(())
+}
+
+/// `Some(origin of the marker)` when the item says `remove = true`.
+fn removal_marker(item: &Node) -> Result<Option<Origin>, Diagnostic> {
+    let Some(table) = item.as_table() else {
+        return Ok(None);
+    };
+    let Some(entry) = table.get(REMOVE_KEY) else {
+        return Ok(None);
+    };
+    match entry.node.value {
+        Value::Boolean(true) => {
+            if let Some((key, other)) = table.iter().find(|(k, _)| *k != "id" && *k != REMOVE_KEY) {
+                return Err(Diagnostic::error(format!(
+                    "an item marked `remove = true` takes no other keys, found `{key}`"
+                ))
+                .at(&other.key_origin)
+                .help(
+                    "keep only `id` and `remove = true`, or drop `remove` to override the item",
+                ));
+            }
+            Ok(Some(entry.key_origin.clone()))
+        }
+        Value::Boolean(false) => Err(Diagnostic::error("`remove = false` has no meaning")
+            .at(&entry.node.origin)
+            .help("delete the `remove` key to keep or override the item")),
+        ref other => Err(Diagnostic::error(format!(
+            "wrong type: expected `remove = true`, found {}",
+            other.type_name()
+        ))
+        .at(&entry.node.origin)),
+    }
+}
+
+fn nothing_to_remove(path: &str, id: &str, origin: &Origin) -> Diagnostic {
+    Diagnostic::error(format!(
+        "nothing to remove: no earlier layer has `{path}` item `{id}`"
+    ))
+    .at(origin)
+}
+
+/// A value that enters the tree without a base must not carry removal markers.
+fn strip_removals(entry: Entry, path: &str) -> Result<Entry, Diagnostic> {
+    if let Value::Array(items) = &entry.node.value {
+        if is_keyed(items) {
+            for item in items {
+                if let Some(origin) = removal_marker(item)? {
+                    let (id, _) = item_id(item, path)?;
+                    return Err(nothing_to_remove(path, id, &origin));
+                }
+            }
+        }
+    }
+    Ok(entry)
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{SourceFile, parse};
+
+    fn table(name: &str, text: &str) -> Table {
+        let file = SourceFile::new(name, text.to_string());
+        let node = parse(&file).unwrap();
+        validate_ids(&node, "").unwrap();
+        match node.value {
+            Value::Table(t) => t,
+            _ => unreachable!(),
+        }
+    }
+
+    fn merged(layers: &[(&str, &str)]) -> Result<Table, Diagnostic> {
+        let mut base = Table::new();
+        for (name, text) in layers {
+            merge_table(&mut base, table(name, text), "")?;
+        }
+        Ok(base)
+    }
+
+    fn leaf<'a>(table: &'a Table, path: &[&str]) -> &'a Node {
+        let mut node = &table[path[0]].node;
+        for key in &path[1..] {
+            node = &node.as_table().unwrap()[*key].node;
+        }
+        node
+    }
+
+    #[test]
+    fn later_scalar_wins_and_keeps_its_origin() {
+        let t = merged(&[
+            ("base.toml", "[authority]\nphone = \"1\"\nemail = \"a@b\"\n"),
+            ("site.toml", "[authority]\nphone = \"2\"\n"),
+        ])
+        .unwrap();
+        let phone = leaf(&t, &["authority", "phone"]);
+        assert_eq!(phone.as_str(), Some("2"));
+        assert_eq!(phone.origin.to_string(), "site.toml:2:9");
+        assert_eq!(
+            leaf(&t, &["authority", "email"]).origin.to_string(),
+            "base.toml:3:9"
+        );
+    }
+
+    #[test]
+    fn keyed_items_merge_append_and_remove() {
+        let t = merged(&[
+            (
+                "base.toml",
+                "[[rights]]\nid = \"a\"\nbody = \"A\"\ntitle = \"T\"\n[[rights]]\nid = \"b\"\nbody = \"B\"\n",
+            ),
+            (
+                "site.toml",
+                "[[rights]]\nid = \"c\"\nbody = \"C\"\n[[rights]]\nid = \"a\"\nbody = \"A2\"\n[[rights]]\nid = \"b\"\nremove = true\n",
+            ),
+        ])
+        .unwrap();
+        let Value::Array(items) = &t["rights"].node.value else {
+            panic!()
+        };
+        let ids: Vec<_> = items
+            .iter()
+            .map(|i| i.as_table().unwrap()["id"].node.as_str().unwrap())
+            .collect();
+        assert_eq!(ids, ["a", "c"]);
+        let a = items[0].as_table().unwrap();
+        assert_eq!(a["body"].node.as_str(), Some("A2"));
+        assert_eq!(a["title"].node.origin.to_string(), "base.toml:4:9");
+    }
+
+    #[test]
+    fn plain_arrays_replace() {
+        let t = merged(&[
+            ("a.toml", "languages = [\"fi\", \"sv\"]\n"),
+            ("b.toml", "languages = [\"en\"]\n"),
+        ])
+        .unwrap();
+        let Value::Array(items) = &t["languages"].node.value else {
+            panic!()
+        };
+        assert_eq!(items.len(), 1);
+    }
+
+    #[test]
+    fn removing_an_unknown_item_is_an_error_with_a_suggestion() {
+        let err = merged(&[
+            ("a.toml", "[[rights]]\nid = \"access\"\n"),
+            ("b.toml", "[[rights]]\nid = \"acess\"\nremove = true\n"),
+        ])
+        .unwrap_err();
+        assert_eq!(err.location().unwrap(), "b.toml:3:1");
+        assert_eq!(err.help, ["did you mean `access`?"]);
+    }
+
+    #[test]
+    fn duplicate_ids_point_at_the_second() {
+        let file = SourceFile::new(
+            "d.toml",
+            "[[purposes]]\nid = \"x\"\n[[purposes]]\nid = \"x\"\n".into(),
+        );
+        let err = validate_ids(&parse(&file).unwrap(), "").unwrap_err();
+        assert_eq!(err.message, "duplicate id `x` in `purposes`");
+        assert_eq!(err.location().unwrap(), "d.toml:4:6");
+        assert_eq!(err.notes, ["`x` is first defined at d.toml:2:6"]);
+    }
+}

@@ -1,0 +1,231 @@
+//! Languages, translatable text (`"…"` or `{ fi = "…", sv = "…", en = "…" }`) and calendar dates.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
+use serde::{Serialize, Serializer};
+
+/// A language a notice can be published in. The compiler ships labels for these three.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Lang {
+    Fi,
+    Sv,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Fi, Lang::Sv, Lang::En];
+    const CODES: &'static [&'static str] = &["fi", "sv", "en"];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fi => "fi",
+            Lang::Sv => "sv",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|lang| lang.code() == code)
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl Serialize for Lang {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Lang {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(deserializer)?;
+        Lang::from_code(&code).ok_or_else(|| {
+            let looks_like_code = code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase());
+            let problem = if looks_like_code {
+                format!("unsupported language code `{code}`")
+            } else {
+                format!("invalid language code `{code}`")
+            };
+            de::Error::custom(format!(
+                "{problem}: expected a two-letter ISO 639-1 code, one of {}",
+                crate::diagnostic::one_of(Lang::CODES)
+            ))
+        })
+    }
+}
+
+/// Text that is the same in every language, or given per language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Text {
+    Plain(String),
+    Localized(BTreeMap<Lang, String>),
+}
+
+/// A text resolved for one page language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Localized<'a> {
+    pub text: &'a str,
+    /// The language the text is actually in, when it differs from the page's (a fallback).
+    pub fallback: Option<Lang>,
+}
+
+impl Text {
+    /// The text for `lang`; falls back to `primary`, then to any language, so a missing
+    /// translation never blanks a page. `notice check` reports the gap.
+    pub fn get(&self, lang: Lang, primary: Lang) -> Localized<'_> {
+        match self {
+            Text::Plain(text) => Localized {
+                text,
+                fallback: None,
+            },
+            Text::Localized(map) => {
+                if let Some(text) = map.get(&lang) {
+                    return Localized {
+                        text,
+                        fallback: None,
+                    };
+                }
+                let (found, text) = map
+                    .get_key_value(&primary)
+                    .or_else(|| map.iter().next())
+                    .map_or((lang, ""), |(l, t)| (*l, t.as_str()));
+                Localized {
+                    text,
+                    fallback: (found != lang).then_some(found),
+                }
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = Text;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string or a table of languages like { fi = \"…\", en = \"…\" }")
+            }
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<Text, E> {
+                Ok(Text::Plain(value.to_owned()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+                let mut texts = BTreeMap::new();
+                while let Some(lang) = map.next_key::<Lang>()? {
+                    texts.insert(lang, map.next_value::<String>()?);
+                }
+                if texts.is_empty() {
+                    return Err(de::Error::custom(
+                        "empty language table: give at least one language, like { fi = \"…\" }",
+                    ));
+                }
+                Ok(Text::Localized(texts))
+            }
+        }
+        deserializer.deserialize_any(TextVisitor)
+    }
+}
+
+/// A calendar date, written as a TOML date (`2025-12-01`) or an ISO 8601 string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    pub fn parse(text: &str) -> Option<Date> {
+        let bytes = text.as_bytes();
+        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+            return None;
+        }
+        let number = |range: std::ops::Range<usize>| -> Option<u16> {
+            let part = &text[range];
+            part.bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| part.parse().ok())
+                .flatten()
+        };
+        let year = number(0..4)?;
+        let month = u8::try_from(number(5..7)?).ok()?;
+        let day = u8::try_from(number(8..10)?).ok()?;
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days_in_month = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (year >= 1 && (1..=days_in_month).contains(&day)).then_some(Date { year, month, day })
+    }
+
+    /// The Finnish way: day.month.year without leading zeros, e.g. `13.3.2023`.
+    pub fn finnish(&self) -> String {
+        format!("{}.{}.{}", self.day, self.month, self.year)
+    }
+}
+
+impl fmt::Display for Date {
+    /// ISO 8601, for machine output.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Date::parse(&text).ok_or_else(|| {
+            de::Error::custom(format!(
+                "invalid date `{text}`: expected a calendar date as YYYY-MM-DD, like 2025-12-01"
+            ))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_validate_the_calendar() {
+        assert_eq!(
+            Date::parse("2024-02-29").map(|d| d.finnish()).as_deref(),
+            Some("29.2.2024")
+        );
+        assert_eq!(Date::parse("2023-02-29"), None);
+        assert_eq!(Date::parse("2023-13-01"), None);
+        assert_eq!(Date::parse("2023-1-01"), None);
+        assert_eq!(Date::parse("2023-03-13").unwrap().finnish(), "13.3.2023");
+        assert_eq!(Date::parse("2023-03-13").unwrap().to_string(), "2023-03-13");
+    }
+
+    #[test]
+    fn text_falls_back_to_the_primary_language() {
+        let text = Text::Localized(BTreeMap::from([(Lang::Fi, "Hei".to_string())]));
+        assert_eq!(
+            text.get(Lang::En, Lang::Fi),
+            Localized {
+                text: "Hei",
+                fallback: Some(Lang::Fi)
+            }
+        );
+        assert_eq!(text.get(Lang::Fi, Lang::Fi).fallback, None);
+    }
+}
