@@ -1,0 +1,217 @@
+//! Markdown to safe HTML: raw HTML off, images refused, links limited to http(s), mailto, tel and in-page anchors, ASCII heading ids.
+
+use std::fmt::{self, Write};
+use std::sync::Mutex;
+
+use comrak::adapters::{HeadingAdapter, HeadingMeta};
+use comrak::nodes::{NodeValue, Sourcepos};
+use comrak::options::Plugins;
+use comrak::{Arena, Options};
+
+use super::highlight::{ClassHighlighter, escape};
+use crate::slug::IdAllocator;
+
+/// Why a Markdown text was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkdownError {
+    pub message: String,
+    pub help: String,
+}
+
+fn options() -> Options<'static> {
+    let mut options = Options::default();
+    options.extension.table = true;
+    options.extension.autolink = true;
+    options.extension.strikethrough = true;
+    // Raw HTML is dropped (comrak's default); say so explicitly so nobody flips it.
+    options.render.r#unsafe = false;
+    options
+}
+
+/// Renders Markdown for one page. `ids` is the page's id allocator, so generated heading ids
+/// never collide with section anchors or each other. Headings are shifted down by
+/// `heading_offset` levels so a `#` inside a section sits below the section's own heading.
+pub fn render(
+    markdown: &str,
+    ids: &Mutex<IdAllocator>,
+    heading_offset: u8,
+) -> Result<String, MarkdownError> {
+    let options = options();
+    let arena = Arena::new();
+    let root = comrak::parse_document(&arena, markdown, &options);
+    for node in root.descendants() {
+        match &node.data().value {
+            NodeValue::Link(link) if !link_allowed(&link.url) => {
+                return Err(MarkdownError {
+                    message: format!("link to `{}` is not allowed", link.url),
+                    help: "links may use https:, http:, mailto:, tel: or point to an anchor on the page (#id)"
+                        .into(),
+                });
+            }
+            NodeValue::Image(image) => {
+                return Err(MarkdownError {
+                    message: format!("image `{}` is not allowed", image.url),
+                    help: "a privacy notice loads nothing from elsewhere; describe the image in text or link to it"
+                        .into(),
+                });
+            }
+            _ => {}
+        }
+    }
+    let headings = HeadingIds {
+        ids,
+        offset: heading_offset,
+    };
+    let mut plugins = Plugins::default();
+    plugins.render.heading_adapter = Some(&headings);
+    let has_code = root
+        .descendants()
+        .any(|node| matches!(node.data().value, NodeValue::CodeBlock(_)));
+    if has_code {
+        plugins.render.codefence_syntax_highlighter = Some(&ClassHighlighter);
+    }
+    let mut html = String::new();
+    comrak::format_html_with_plugins(root, &options, &mut html, &plugins).map_err(|_| {
+        MarkdownError {
+            message: "Markdown could not be rendered".into(),
+            help: "simplify the text".into(),
+        }
+    })?;
+    Ok(html)
+}
+
+/// Renders a short text for a table cell or list item: a single paragraph loses its `<p>`.
+pub fn render_inline(markdown: &str, ids: &Mutex<IdAllocator>) -> Result<String, MarkdownError> {
+    let html = render(markdown, ids, 2)?;
+    let trimmed = html.trim_end();
+    if let Some(inner) = trimmed
+        .strip_prefix("<p>")
+        .and_then(|s| s.strip_suffix("</p>"))
+    {
+        if !inner.contains("<p>") {
+            return Ok(inner.to_string());
+        }
+    }
+    Ok(html)
+}
+
+fn link_allowed(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    ["https://", "http://", "mailto:", "tel:", "#"]
+        .iter()
+        .any(|prefix| lower.starts_with(prefix))
+}
+
+struct HeadingIds<'a> {
+    ids: &'a Mutex<IdAllocator>,
+    offset: u8,
+}
+
+impl HeadingIds<'_> {
+    fn level(&self, heading: &HeadingMeta) -> u8 {
+        (heading.level + self.offset).min(6)
+    }
+}
+
+impl HeadingAdapter for HeadingIds<'_> {
+    fn enter(
+        &self,
+        output: &mut dyn Write,
+        heading: &HeadingMeta,
+        _sourcepos: Option<Sourcepos>,
+    ) -> fmt::Result {
+        let id = self
+            .ids
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .allocate(&heading.content, "otsikko");
+        write!(output, "<h{} id=\"{}\">", self.level(heading), escape(&id))
+    }
+
+    fn exit(&self, output: &mut dyn Write, heading: &HeadingMeta) -> fmt::Result {
+        write!(output, "</h{}>", self.level(heading))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(text: &str) -> Result<String, MarkdownError> {
+        render(text, &Mutex::new(IdAllocator::default()), 2)
+    }
+
+    #[test]
+    fn raw_html_is_dropped() {
+        let html = md("Hei <script>alert(1)</script> <b>x</b>").unwrap();
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<b>"), "{html}");
+    }
+
+    #[test]
+    fn disallowed_links_and_images_are_errors() {
+        assert!(md("[x](javascript:alert(1))").is_err());
+        assert!(md("[x](ftp://example.com)").is_err());
+        assert!(md("[x](/relative)").is_err());
+        assert!(md("![logo](https://cdn.example/logo.png)").is_err());
+        for ok in [
+            "[a](https://a.example)",
+            "[b](mailto:a@b.example)",
+            "[c](tel:+358295666700)",
+            "[d](#oikeudet)",
+        ] {
+            assert!(md(ok).is_ok(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn headings_get_unique_ascii_ids_below_the_section_level() {
+        let ids = Mutex::new(IdAllocator::default());
+        ids.lock().unwrap().reserve("evasteet");
+        let html = render(
+            "# Evästeet\n\n## Yhteydenotot ja sähköpostit\n\n## Yhteydenotot ja sähköpostit\n",
+            &ids,
+            2,
+        )
+        .unwrap();
+        assert!(
+            html.contains("<h3 id=\"evasteet-2\">Evästeet</h3>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<h4 id=\"yhteydenotot-ja-sahkopostit\">"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<h4 id=\"yhteydenotot-ja-sahkopostit-2\">"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn gfm_tables_and_autolinks() {
+        let html = md("| a | b |\n|---|---|\n| 1 | 2 |\n\nSee www.example.com").unwrap();
+        assert!(html.contains("<table>"), "{html}");
+        assert!(html.contains("href=\"http://www.example.com\""), "{html}");
+    }
+
+    #[test]
+    fn toml_code_is_highlighted_with_classes_only() {
+        let html = md("```toml\n[controller]\nname = \"Oy\" # x\n```\n").unwrap();
+        assert!(
+            html.contains("<pre class=\"code\"><code class=\"language-toml\">"),
+            "{html}"
+        );
+        assert!(html.contains("class=\"hl-"), "{html}");
+        assert!(!html.contains("style="), "{html}");
+    }
+
+    #[test]
+    fn inline_rendering_drops_the_paragraph() {
+        let ids = Mutex::new(IdAllocator::default());
+        assert_eq!(
+            render_inline("13 kk *ensimmäisestä*", &ids).unwrap(),
+            "13 kk <em>ensimmäisestä</em>"
+        );
+    }
+}
