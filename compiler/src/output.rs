@@ -1,0 +1,327 @@
+//! Writing the output directory safely: stage the whole tree beside it, reuse unchanged files, then swap it into place.
+//!
+//! A build never edits the live output in place. It writes a staging directory next to the
+//! output (`.site.notice-staging`), hard-links every file whose bytes did not change (so its
+//! mtime and inode stay), carries over files that `notice` did not make, and only then swaps
+//! the staging directory in. A failure at any earlier point leaves the old output untouched.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::io::ErrorKind;
+use std::path::{Component, Path, PathBuf};
+
+use crate::diagnostic::Diagnostic;
+use crate::error::{Failure, io_error};
+
+/// Lists the files `notice` wrote, so later builds know which files are theirs to remove.
+pub const MANIFEST: &str = ".notice-manifest";
+
+/// Which previously written files this build speaks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// Everything `notice` wrote before: files not produced this time are removed.
+    All,
+    /// Only these path prefixes (e.g. `cafe/`, `assets/`); other old files are kept.
+    Prefixes(Vec<String>),
+}
+
+impl Scope {
+    fn covers(&self, path: &str) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Prefixes(prefixes) => prefixes.iter().any(|p| path.starts_with(p.as_str())),
+        }
+    }
+}
+
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct WriteReport {
+    /// Files whose bytes are new or changed.
+    pub written: Vec<String>,
+    pub unchanged: usize,
+    /// Files of earlier builds that this build no longer produces.
+    pub removed: Vec<String>,
+}
+
+/// Replaces `out_dir` with `files` (relative `/`-separated paths → bytes).
+pub fn write(
+    out_dir: &Path,
+    files: &BTreeMap<String, Vec<u8>>,
+    scope: &Scope,
+) -> Result<WriteReport, Failure> {
+    for path in files.keys() {
+        check_relative(path)?;
+    }
+    if out_dir.exists() && !out_dir.is_dir() {
+        return Err(Failure::io(
+            Diagnostic::error("the output path is not a directory")
+                .at_path(crate::source::display_path(out_dir)),
+        ));
+    }
+    let staging = sibling(out_dir, "staging")?;
+    remove_if_present(&staging)?;
+    let result = stage(out_dir, &staging, files, scope).and_then(|report| {
+        swap(out_dir, &staging)?;
+        Ok(report)
+    });
+    if result.is_err() {
+        let _ = fs::remove_dir_all(&staging);
+    }
+    result
+}
+
+fn stage(
+    out_dir: &Path,
+    staging: &Path,
+    files: &BTreeMap<String, Vec<u8>>,
+    scope: &Scope,
+) -> Result<WriteReport, Failure> {
+    let old_manifest = read_manifest(out_dir)?;
+    let mut report = WriteReport::default();
+    let mut manifest: BTreeSet<String> = files.keys().cloned().collect();
+    fs::create_dir_all(staging).map_err(|err| io_error("create directory", staging, &err))?;
+
+    for (path, bytes) in files {
+        if place(out_dir, staging, path, bytes)? {
+            report.written.push(path.clone());
+        } else {
+            report.unchanged += 1;
+        }
+    }
+
+    for old in existing_files(out_dir)? {
+        if files.contains_key(&old) || old == MANIFEST {
+            continue;
+        }
+        let ours = old_manifest.contains(&old);
+        if ours && scope.covers(&old) {
+            report.removed.push(old);
+            continue;
+        }
+        // Not made by notice, or outside this build's scope: keep it as it is.
+        link_or_copy(&out_dir.join(&old), &staging.join(&old))?;
+        if ours {
+            manifest.insert(old);
+        }
+    }
+
+    let mut listing = String::new();
+    for path in &manifest {
+        listing.push_str(path);
+        listing.push('\n');
+    }
+    place(out_dir, staging, MANIFEST, listing.as_bytes())?;
+    Ok(report)
+}
+
+/// Puts one file into the staging tree; returns whether its bytes changed.
+fn place(out_dir: &Path, staging: &Path, path: &str, bytes: &[u8]) -> Result<bool, Failure> {
+    let old = out_dir.join(path);
+    let target = staging.join(path);
+    if let Some(parent) = target.parent() {
+        fs::create_dir_all(parent).map_err(|err| io_error("create directory", parent, &err))?;
+    }
+    match fs::read(&old) {
+        Ok(existing) if existing == bytes => {
+            link_or_copy(&old, &target)?;
+            Ok(false)
+        }
+        _ => {
+            fs::write(&target, bytes).map_err(|err| io_error("write file", &target, &err))?;
+            Ok(true)
+        }
+    }
+}
+
+/// Hard-links `from` to `to` so the file keeps its inode and mtime; copies (keeping the mtime)
+/// where links are not possible.
+fn link_or_copy(from: &Path, to: &Path) -> Result<(), Failure> {
+    if let Some(parent) = to.parent() {
+        fs::create_dir_all(parent).map_err(|err| io_error("create directory", parent, &err))?;
+    }
+    if fs::hard_link(from, to).is_ok() {
+        return Ok(());
+    }
+    fs::copy(from, to).map_err(|err| io_error("copy file", from, &err))?;
+    let modified = fs::metadata(from)
+        .and_then(|meta| meta.modified())
+        .map_err(|err| io_error("read file time", from, &err))?;
+    fs::File::options()
+        .write(true)
+        .open(to)
+        .and_then(|file| file.set_modified(modified))
+        .map_err(|err| io_error("set file time", to, &err))
+}
+
+/// Replaces `out_dir` with `staging`. The old tree is moved aside first and restored if the
+/// second rename fails, so there is always a complete output directory.
+fn swap(out_dir: &Path, staging: &Path) -> Result<(), Failure> {
+    if !out_dir.exists() {
+        return fs::rename(staging, out_dir)
+            .map_err(|err| io_error("move output into place", out_dir, &err));
+    }
+    let backup = sibling(out_dir, "old")?;
+    remove_if_present(&backup)?;
+    fs::rename(out_dir, &backup).map_err(|err| io_error("move old output aside", out_dir, &err))?;
+    if let Err(err) = fs::rename(staging, out_dir) {
+        let _ = fs::rename(&backup, out_dir);
+        return Err(io_error("move output into place", out_dir, &err));
+    }
+    fs::remove_dir_all(&backup).map_err(|err| io_error("remove old output", &backup, &err))
+}
+
+/// `parent/.name.notice-<what>`: beside the output, on the same file system, so renames are cheap.
+fn sibling(out_dir: &Path, what: &str) -> Result<PathBuf, Failure> {
+    let name = out_dir.file_name().ok_or_else(|| {
+        Failure::usage(
+            Diagnostic::error("the output directory needs a name")
+                .at_path(out_dir.display().to_string())
+                .help("pass a directory such as `--out site`"),
+        )
+    })?;
+    let parent = out_dir.parent().unwrap_or(Path::new("."));
+    Ok(parent.join(format!(".{}.notice-{what}", name.to_string_lossy())))
+}
+
+fn remove_if_present(dir: &Path) -> Result<(), Failure> {
+    match fs::remove_dir_all(dir) {
+        Err(err) if err.kind() != ErrorKind::NotFound => {
+            Err(io_error("remove leftover directory", dir, &err))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn read_manifest(out_dir: &Path) -> Result<BTreeSet<String>, Failure> {
+    let path = out_dir.join(MANIFEST);
+    match fs::read_to_string(&path) {
+        Ok(text) => Ok(text
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect()),
+        Err(err) if err.kind() == ErrorKind::NotFound => Ok(BTreeSet::new()),
+        Err(err) => Err(io_error("read file", &path, &err)),
+    }
+}
+
+/// Every file under `dir`, as sorted relative `/`-separated paths. Symlinks count as files.
+fn existing_files(dir: &Path) -> Result<Vec<String>, Failure> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut found = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
+        let entry = entry.map_err(|err| {
+            let io = err
+                .into_io_error()
+                .unwrap_or_else(|| std::io::Error::other("filesystem loop"));
+            io_error("list directory", dir, &io)
+        })?;
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        found.push(
+            relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/"),
+        );
+    }
+    Ok(found)
+}
+
+/// Output paths are built from validated names, but a path that could leave the output
+/// directory is refused here too.
+fn check_relative(path: &str) -> Result<(), Failure> {
+    let ok = !path.is_empty()
+        && Path::new(path)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)));
+    if ok {
+        Ok(())
+    } else {
+        Err(Failure::io(Diagnostic::error(format!(
+            "refusing to write `{path}`: it is not inside the output directory"
+        ))))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(entries: &[(&str, &str)]) -> BTreeMap<String, Vec<u8>> {
+        entries
+            .iter()
+            .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec()))
+            .collect()
+    }
+
+    #[test]
+    fn unchanged_files_keep_their_inode_and_stale_ones_go() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("site");
+        write(
+            &out,
+            &files(&[("a/index.html", "A"), ("b/index.html", "B")]),
+            &Scope::All,
+        )
+        .unwrap();
+        fs::write(out.join("robots.txt"), "user file").unwrap();
+        let inode =
+            |p: &str| std::os::unix::fs::MetadataExt::ino(&fs::metadata(out.join(p)).unwrap());
+        let before = inode("a/index.html");
+        let report = write(
+            &out,
+            &files(&[("a/index.html", "A"), ("c/index.html", "C")]),
+            &Scope::All,
+        )
+        .unwrap();
+        assert_eq!(report.written, ["c/index.html"]);
+        assert_eq!(report.removed, ["b/index.html"]);
+        assert_eq!(inode("a/index.html"), before);
+        assert_eq!(
+            fs::read_to_string(out.join("robots.txt")).unwrap(),
+            "user file"
+        );
+        assert!(!out.join("b/index.html").exists());
+        assert!(!tmp.path().join(".site.notice-staging").exists());
+        assert!(!tmp.path().join(".site.notice-old").exists());
+    }
+
+    #[test]
+    fn scoped_builds_keep_other_sites() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("site");
+        write(
+            &out,
+            &files(&[("a/index.html", "A"), ("b/index.html", "B")]),
+            &Scope::All,
+        )
+        .unwrap();
+        let scope = Scope::Prefixes(vec!["a/".into()]);
+        let report = write(&out, &files(&[("a/index.html", "A2")]), &scope).unwrap();
+        assert_eq!(report.removed, Vec::<String>::new());
+        assert_eq!(fs::read_to_string(out.join("b/index.html")).unwrap(), "B");
+        assert!(
+            fs::read_to_string(out.join(MANIFEST))
+                .unwrap()
+                .contains("b/index.html")
+        );
+    }
+
+    #[test]
+    fn paths_that_escape_are_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        for bad in ["../x.html", "/etc/x", "a/../../x", ""] {
+            assert!(
+                write(&tmp.path().join("site"), &files(&[(bad, "x")]), &Scope::All).is_err(),
+                "{bad}"
+            );
+        }
+        assert!(!tmp.path().join("x.html").exists());
+    }
+}
