@@ -5,7 +5,10 @@
 //! - tables: merged key by key;
 //! - arrays of tables that carry an `id`: merged item by item; an item `{ id = "x", remove = true }`
 //!   deletes the inherited item `x`; new ids are appended in order;
-//! - every other array: replaced whole.
+//! - every other array: replaced whole;
+//! - a language table (`{ fi = "…", en = "…" }`) is one text, so it replaces the inherited
+//!   text whole rather than merging language by language: a stale translation must not survive
+//!   an override.
 //!
 //! Every value keeps the origin of the file that set it, so errors and `notice explain` can
 //! point at the right layer.
@@ -48,6 +51,14 @@ pub fn validate_ids(node: &Node, path: &str) -> Result<(), Diagnostic> {
         _ => {}
     }
     Ok(())
+}
+
+/// A table whose keys are all language codes is a translatable text, not a record.
+fn is_language_table(table: &Table) -> bool {
+    !table.is_empty()
+        && table
+            .keys()
+            .all(|key| crate::model::Lang::from_code(key).is_some())
 }
 
 /// An array is keyed when any of its items is a table with an `id`; then all must have one.
@@ -115,7 +126,9 @@ pub fn merge_table(base: &mut Table, overlay: Table, path: &str) -> Result<(), D
 
 fn merge_entry(existing: &mut Entry, entry: Entry, path: &str) -> Result<(), Diagnostic> {
     match (&mut existing.node.value, entry.node.value) {
-        (Value::Table(base), Value::Table(overlay)) => {
+        (Value::Table(base), Value::Table(overlay))
+            if !is_language_table(base) || !is_language_table(&overlay) =>
+        {
             merge_table(base, overlay, path)?;
             existing.key_origin = entry.key_origin;
             existing.node.origin = entry.node.origin;
@@ -315,6 +328,24 @@ mod tests {
         let a = items[0].as_table().unwrap();
         assert_eq!(a["body"].node.as_str(), Some("A2"));
         assert_eq!(a["title"].node.origin.to_string(), "base.toml:4:9");
+    }
+
+    #[test]
+    fn a_language_table_replaces_the_inherited_text_whole() {
+        let t = merged(&[
+            (
+                "base.toml",
+                "[authority]\nname = { fi = \"A\", sv = \"B\", en = \"C\" }\n",
+            ),
+            (
+                "site.toml",
+                "[authority]\nname = { fi = \"X\", en = \"Y\" }\n",
+            ),
+        ])
+        .unwrap();
+        let name = leaf(&t, &["authority", "name"]).as_table().unwrap();
+        assert_eq!(name.keys().collect::<Vec<_>>(), ["fi", "en"]);
+        assert_eq!(name["fi"].node.origin.to_string(), "site.toml:2:15");
     }
 
     #[test]
