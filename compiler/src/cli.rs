@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 
 use crate::build::{BuildOptions, build};
 use crate::diagnostic::{Diagnostic, render_all};
-use crate::error::{Failure, FailureKind};
+use crate::error::Failure;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -128,9 +128,4 @@ fn run_init(dir: &std::path::Path) -> Result<(), Failure> {
         "next: edit content/esimerkki/notice.toml, then run `notice build`"
     );
     Ok(())
-}
-
-/// Exit code for a failure kind, for callers that embed the CLI.
-pub fn exit_code(kind: FailureKind) -> u8 {
-    kind.exit_code()
 }

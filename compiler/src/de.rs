@@ -184,7 +184,12 @@ impl<'de> de::SeqAccess<'de> for SeqAccess<'de> {
         seed: T,
     ) -> Result<Option<T::Value>, DeError> {
         match self.items.next() {
-            Some(node) => seed.deserialize(NodeDeserializer { node }).map(Some),
+            // Types that validate after reading (languages, dates) fail after the node's own
+            // deserializer returned, so the element stamps its origin here too.
+            Some(node) => seed
+                .deserialize(NodeDeserializer { node })
+                .map(Some)
+                .map_err(|err| err.located(&node.origin)),
             None => Ok(None),
         }
     }
@@ -219,6 +224,7 @@ impl<'de> de::MapAccess<'de> for MapAccess<'de> {
             .take()
             .ok_or_else(|| <DeError as de::Error>::custom("value requested before key"))?;
         seed.deserialize(NodeDeserializer { node })
+            .map_err(|err| err.located(&node.origin))
     }
 }
 

@@ -19,7 +19,8 @@ pub struct Diagnostic {
     pub message: String,
     pub origin: Option<Origin>,
     /// A path the message is about when there is no position in a file (a directory, a symlink).
-    pub path: Option<String>,
+    /// Boxed to keep `Result<_, Diagnostic>` small.
+    pub path: Option<Box<str>>,
     /// Secondary facts, e.g. where a duplicate was first defined.
     pub notes: Vec<String>,
     /// Suggested fixes.
@@ -51,7 +52,7 @@ impl Diagnostic {
     }
 
     pub fn at_path(mut self, path: impl Into<String>) -> Self {
-        self.path = Some(path.into());
+        self.path = Some(path.into().into_boxed_str());
         self
     }
 
@@ -69,7 +70,7 @@ impl Diagnostic {
     pub fn location(&self) -> Option<String> {
         match (&self.origin, &self.path) {
             (Some(origin), _) => Some(origin.to_string()),
-            (None, Some(path)) => Some(path.clone()),
+            (None, Some(path)) => Some(path.to_string()),
             (None, None) => None,
         }
     }
@@ -96,11 +97,11 @@ impl fmt::Display for Diagnostic {
     ///
     /// ```text
     /// error: unknown key `retention_perod`
-    ///   --> content/cafe/notice.toml:12:1
+    ///    --> content/cafe/notice.toml:12:1
     ///    |
     /// 12 | retention_perod = "2 years"
     ///    | ^^^^^^^^^^^^^^^
-    ///    = help: did you mean `retention_period`?
+    ///    = help: did you mean `retention`?
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = match self.severity {

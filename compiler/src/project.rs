@@ -91,7 +91,7 @@ impl Project {
                 continue;
             }
             if name == LAYERS_DIR {
-                self.layers = read_dir_sorted(&path)?
+                self.layers = read_dir_sorted(path)?
                     .into_iter()
                     .filter_map(|e| {
                         let file = e.file_name().to_string_lossy().into_owned();
@@ -107,14 +107,14 @@ impl Project {
             if !source.exists() {
                 self.warnings.push(
                     Diagnostic::warning(format!("`{name}` has no {SITE_FILE}; skipped"))
-                        .at_path(display_path(&path)),
+                        .at_path(display_path(path)),
                 );
                 continue;
             }
             if !is_slug(&name) {
                 problems.push(Failure::from(
                     Diagnostic::error(format!("invalid site name `{name}`"))
-                        .at_path(display_path(&path))
+                        .at_path(display_path(path))
                         .note("site names become URLs: use lowercase a-z, 0-9 and `-`")
                         .help(format!("rename the directory to `{}`", slugify(&name))),
                 ));

@@ -89,7 +89,17 @@ fn render_page(
     lang: Lang,
     path: &str,
 ) -> Result<String, Diagnostic> {
-    let page = PageText::new(site, lang, &sections::STANDARD_IDS);
+    // Custom section ids are fixed anchors too: reserve them before any heading id is made.
+    let custom_ids = site
+        .notice
+        .sections
+        .iter()
+        .map(|section| section.id.as_str());
+    let page = PageText::new(
+        site,
+        lang,
+        sections::STANDARD_IDS.into_iter().chain(custom_ids),
+    );
     let notice = &site.notice;
     let title_text = notice
         .title

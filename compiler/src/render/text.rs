@@ -37,7 +37,11 @@ pub struct PageText<'a> {
 }
 
 impl<'a> PageText<'a> {
-    pub fn new(site: &'a LoadedSite, lang: Lang, reserved: &[&str]) -> Self {
+    pub fn new<'r>(
+        site: &'a LoadedSite,
+        lang: Lang,
+        reserved: impl IntoIterator<Item = &'r str>,
+    ) -> Self {
         let mut ids = IdAllocator::default();
         for id in reserved {
             ids.reserve(id);

@@ -106,11 +106,6 @@ impl Theme {
             .render(context)
             .map_err(|err| template_error(&err, &self.files))
     }
-
-    /// Names of every template, for watchers and tests.
-    pub fn template_files(&self) -> impl Iterator<Item = &str> {
-        self.files.values().map(|file| file.display.as_str())
-    }
 }
 
 /// minijinja's HTML escaping also turns `/` into `&#x2f;`, which is valid but makes every URL
