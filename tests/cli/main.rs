@@ -1,0 +1,8 @@
+//! Integration tests: the real `notice` binary run against fixture trees from `tests/fixtures/` and the example content.
+
+mod support;
+
+mod build;
+mod commands;
+mod invalid;
+mod readme;

@@ -1,0 +1,162 @@
+//! Helpers for running the real `notice` binary against fixture trees copied into temporary directories.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root (the workspace).
+pub(crate) fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+/// A throwaway project directory.
+pub(crate) struct Project {
+    pub(crate) dir: tempfile::TempDir,
+}
+
+impl Project {
+    /// A copy of `tests/fixtures/<name>`.
+    pub(crate) fn fixture(name: &str) -> Project {
+        let project = Project::empty();
+        copy_tree(
+            &repo_root().join("tests/fixtures").join(name),
+            project.path(),
+        );
+        project
+    }
+
+    /// A copy of the repository's example project (`content/` and `themes/`).
+    pub(crate) fn examples() -> Project {
+        let project = Project::empty();
+        for dir in ["content", "themes"] {
+            copy_tree(&repo_root().join(dir), &project.path().join(dir));
+        }
+        project
+    }
+
+    pub(crate) fn empty() -> Project {
+        Project {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    pub(crate) fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Runs `notice ARGS` in the project directory with a neutral environment.
+    pub(crate) fn run(&self, args: &[&str]) -> Run {
+        self.run_with_env(args, &[])
+    }
+
+    pub(crate) fn run_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_notice"));
+        command
+            .args(args)
+            .current_dir(self.path())
+            .env_remove("RUST_BACKTRACE");
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        Run(command.output().unwrap())
+    }
+
+    pub(crate) fn read(&self, path: &str) -> String {
+        std::fs::read_to_string(self.path().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    pub(crate) fn write(&self, path: &str, text: &str) {
+        let target = self.path().join(path);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::write(target, text).unwrap();
+    }
+
+    /// Replaces `from` by `to` in a file, insisting that `from` is there.
+    pub(crate) fn edit(&self, path: &str, from: &str, to: &str) {
+        let text = self.read(path);
+        assert!(text.contains(from), "{path} does not contain {from:?}");
+        self.write(path, &text.replace(from, to));
+    }
+}
+
+pub(crate) struct Run(pub Output);
+
+impl Run {
+    pub(crate) fn code(&self) -> i32 {
+        self.0.status.code().expect("notice was killed by a signal")
+    }
+
+    pub(crate) fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.0.stdout).into_owned()
+    }
+
+    pub(crate) fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.0.stderr).into_owned()
+    }
+
+    /// Asserts the exit code, showing the output when it differs.
+    pub(crate) fn expect(self, code: i32) -> Run {
+        assert_eq!(
+            self.code(),
+            code,
+            "exit code\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout(),
+            self.stderr()
+        );
+        self
+    }
+}
+
+pub(crate) fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from).sort_by_file_name() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Every file under `dir`: relative path → bytes.
+pub(crate) fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let relative = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (relative, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// Every HTML page under `dir`: relative path → text.
+pub(crate) fn pages(dir: &Path) -> BTreeMap<String, String> {
+    tree(dir)
+        .into_iter()
+        .filter(|(path, _)| path.ends_with(".html"))
+        .map(|(path, bytes)| (path, String::from_utf8(bytes).unwrap()))
+        .collect()
+}
+
+/// The values of `attribute="…"` in an HTML text, in document order.
+pub(crate) fn attribute_values<'a>(html: &'a str, attribute: &str) -> Vec<&'a str> {
+    let needle = format!(" {attribute}=\"");
+    html.match_indices(&needle)
+        .map(|(start, _)| {
+            let rest = &html[start + needle.len()..];
+            &rest[..rest.find('"').unwrap()]
+        })
+        .collect()
+}
