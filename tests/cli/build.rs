@@ -389,3 +389,48 @@ body = "Osion teksti."
         "{html}"
     );
 }
+
+#[test]
+fn a_project_theme_overrides_single_templates_and_assets() {
+    let project = Project::examples();
+    project.edit(
+        "content/project.toml",
+        "theme = \"default\"",
+        "theme = \"toimisto\"",
+    );
+    project.write(
+        "themes/toimisto/templates/sections/register_name.html",
+        "<p class=\"rekisteri\">{{ section.data.name }}</p>\n",
+    );
+    project.write(
+        "themes/toimisto/static/brand.css",
+        "body { color: #123; }\n",
+    );
+    project.run(&["build"]).expect(0);
+    let html = project.read("site/verkkoapu/index.html");
+    assert!(
+        html.contains("<p class=\"rekisteri\">"),
+        "the override was not used"
+    );
+    assert!(
+        html.contains("<section id=\"rekisterinpitaja\">"),
+        "built-in templates still apply"
+    );
+    assert_eq!(
+        project.read("site/assets/brand.css"),
+        "body { color: #123; }\n"
+    );
+    assert!(project.path().join("site/assets/notice.css").exists());
+}
+
+#[test]
+fn an_unknown_theme_is_an_error() {
+    let project = Project::examples();
+    project.edit(
+        "content/project.toml",
+        "theme = \"default\"",
+        "theme = \"puuttuu\"",
+    );
+    let stderr = project.run(&["build"]).expect(65).stderr();
+    assert!(stderr.contains("unknown theme `puuttuu`"), "{stderr}");
+}

@@ -6,3 +6,4 @@ mod build;
 mod commands;
 mod invalid;
 mod readme;
+mod robustness;

@@ -1,0 +1,39 @@
+//! The compiler never panics on input: every prefix of real sources is either built or rejected
+//! with a diagnostic.
+
+use notice::build::{render_sites, select_sites};
+use notice::project::Project as NoticeProject;
+
+use crate::support::Project;
+
+#[test]
+fn truncated_sources_never_panic() {
+    let project = Project::examples();
+    let files = [
+        "content/kahvila-aurinko/notice.toml",
+        "content/_shared/toimisto-verkkoapu.toml",
+    ];
+    for file in files {
+        let original = project.read(file);
+        let boundaries: Vec<usize> = (0..original.len())
+            .step_by(23)
+            .filter(|&i| original.is_char_boundary(i))
+            .collect();
+        for cut in boundaries {
+            project.write(file, &original[..cut]);
+            let outcome = NoticeProject::open(project.path()).and_then(|loaded| {
+                let sites = select_sites(&loaded, &["kahvila-aurinko".to_string()])?;
+                render_sites(&loaded, &sites, false).map(|_| ())
+            });
+            if let Err(failure) = outcome {
+                assert_eq!(
+                    failure.kind.exit_code(),
+                    65,
+                    "{file} cut at {cut}: {failure:?}"
+                );
+                assert!(!failure.diagnostics.is_empty());
+            }
+        }
+        project.write(file, &original);
+    }
+}
