@@ -10,6 +10,7 @@ pub mod de;
 pub mod diagnostic;
 pub mod error;
 pub mod explain;
+pub mod files;
 pub mod init;
 pub mod load;
 pub mod merge;

@@ -12,6 +12,7 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
 use crate::error::{Failure, io_error};
+use crate::files::files_under;
 
 /// Lists the files `notice` wrote, so later builds know which files are theirs to remove.
 pub const MANIFEST: &str = ".notice-manifest";
@@ -89,7 +90,7 @@ fn stage(
         }
     }
 
-    for old in existing_files(out_dir)? {
+    for (old, _) in files_under(out_dir, false)? {
         if files.contains_key(&old) || old == MANIFEST {
             continue;
         }
@@ -203,34 +204,6 @@ fn read_manifest(out_dir: &Path) -> Result<BTreeSet<String>, Failure> {
         Err(err) if err.kind() == ErrorKind::NotFound => Ok(BTreeSet::new()),
         Err(err) => Err(io_error("read file", &path, &err)),
     }
-}
-
-/// Every file under `dir`, as sorted relative `/`-separated paths. Symlinks count as files.
-fn existing_files(dir: &Path) -> Result<Vec<String>, Failure> {
-    if !dir.is_dir() {
-        return Ok(Vec::new());
-    }
-    let mut found = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
-        let entry = entry.map_err(|err| {
-            let io = err
-                .into_io_error()
-                .unwrap_or_else(|| std::io::Error::other("filesystem loop"));
-            io_error("list directory", dir, &io)
-        })?;
-        if entry.file_type().is_dir() {
-            continue;
-        }
-        let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-        found.push(
-            relative
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/"),
-        );
-    }
-    Ok(found)
 }
 
 /// Output paths are built from validated names, but a path that could leave the output

@@ -119,17 +119,7 @@ fn render_page(
         }),
         intro,
         canonical: canonical(project, &page_path(site, lang)),
-        alternates: site
-            .languages
-            .iter()
-            .map(|&other| Alternate {
-                code: other.code(),
-                name: labels::labels(other).language_name,
-                href: format!("{root}{}", page_path(site, other)),
-                canonical: canonical(project, &page_path(site, other)),
-                current: other == lang,
-            })
-            .collect(),
+        alternates: language_links(project, site, &root, Some(lang)),
         root,
         sections,
     };
@@ -137,6 +127,25 @@ fn render_page(
         "page.html",
         minijinja::context! { page => Serde(view), t => Serde(labels::labels(lang)) },
     )
+}
+
+/// Links to each language version of a site, from a page `root` levels below the output root.
+fn language_links(
+    project: &Project,
+    site: &LoadedSite,
+    root: &str,
+    current: Option<Lang>,
+) -> Vec<Alternate> {
+    site.languages
+        .iter()
+        .map(|&lang| Alternate {
+            code: lang.code(),
+            name: labels::labels(lang).language_name,
+            href: format!("{root}{}", page_path(site, lang)),
+            canonical: canonical(project, &page_path(site, lang)),
+            current: current == Some(lang),
+        })
+        .collect()
 }
 
 /// The page's public URL when the project has a `base_url`; `index.html` is left off.
@@ -172,17 +181,7 @@ pub fn render_index(
                 name: site.name.clone(),
                 title,
                 controller: site.notice.controller.name.clone(),
-                pages: site
-                    .languages
-                    .iter()
-                    .map(|&other| Alternate {
-                        code: other.code(),
-                        name: labels::labels(other).language_name,
-                        href: page_path(site, other),
-                        canonical: canonical(project, &page_path(site, other)),
-                        current: false,
-                    })
-                    .collect(),
+                pages: language_links(project, site, "", None),
             }
         })
         .collect();

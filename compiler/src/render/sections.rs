@@ -96,7 +96,8 @@ pub fn build(page: &PageText<'_>) -> Result<Vec<SectionView>, Diagnostic> {
         {
             sections.push(SectionView {
                 id: id.to_string(),
-                template: key,
+                // A contact person and a DPO are both people: one template shows either.
+                template: if key == "dpo" { "contact" } else { key },
                 title: Html(section_title(key, page.lang).to_string()),
                 intro,
                 data,

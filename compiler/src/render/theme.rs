@@ -1,13 +1,13 @@
 //! Themes: minijinja templates (autoescaped, strict undefined) and static assets, built in or from `themes/<name>/`, overridable file by file.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::sync::Arc;
 
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
 use crate::diagnostic::Diagnostic;
 use crate::error::{Failure, io_error};
+use crate::files::files_under;
 use crate::project::Project;
 use crate::source::{Origin, SourceFile, display_path};
 
@@ -18,13 +18,12 @@ macro_rules! builtin {
 }
 
 /// The default theme, compiled in so a project made by `notice init` needs no theme files.
-const BUILTIN_TEMPLATES: [(&str, &str); 20] = builtin!(
+const BUILTIN_TEMPLATES: [(&str, &str); 19] = builtin!(
     "base.html",
     "page.html",
     "index.html",
     "sections/controller.html",
     "sections/contact.html",
-    "sections/dpo.html",
     "sections/register_name.html",
     "sections/purposes.html",
     "sections/data_categories.html",
@@ -71,10 +70,10 @@ impl Theme {
             .collect();
         let dir = project.theme_dir();
         if dir.is_dir() {
-            for (name, path) in files_under(&dir.join("templates"))? {
+            for (name, path) in files_under(&dir.join("templates"), true)? {
                 files.insert(name, project.read_source(&path)?);
             }
-            for (name, path) in files_under(&dir.join("static"))? {
+            for (name, path) in files_under(&dir.join("static"), true)? {
                 project.ensure_inside(&path)?;
                 let bytes =
                     std::fs::read(&path).map_err(|err| io_error("read file", &path, &err))?;
@@ -123,36 +122,6 @@ fn html_formatter(
         }
     }
     minijinja::escape_formatter(out, state, value)
-}
-
-/// Files below `dir`, keyed by their `/`-separated path relative to it, sorted.
-fn files_under(dir: &Path) -> Result<Vec<(String, std::path::PathBuf)>, Failure> {
-    if !dir.is_dir() {
-        return Ok(Vec::new());
-    }
-    let mut found = Vec::new();
-    for entry in walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name()
-    {
-        let entry = entry.map_err(|err| {
-            let io = err
-                .into_io_error()
-                .unwrap_or_else(|| std::io::Error::other("filesystem loop"));
-            io_error("list directory", dir, &io)
-        })?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-        let name = relative
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        found.push((name, entry.path().to_path_buf()));
-    }
-    Ok(found)
 }
 
 /// A template error as a diagnostic at the template file and line. Errors raised inside an
