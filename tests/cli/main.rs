@@ -4,6 +4,7 @@ mod support;
 
 mod build;
 mod commands;
+mod deploy;
 mod invalid;
 mod readme;
 mod robustness;
