@@ -139,8 +139,6 @@ fn layer_names(node: &Node) -> Result<Vec<(String, Origin)>, Diagnostic> {
 #[derive(Debug, Clone)]
 pub struct LoadedSite {
     pub name: String,
-    /// The site's own source file.
-    pub file: Arc<SourceFile>,
     /// Layer names in the order they were applied.
     pub layers: Vec<String>,
     /// The merged tree; every value keeps its origin.
@@ -195,7 +193,6 @@ pub fn load_site(
     };
     Ok(LoadedSite {
         name: site.name.clone(),
-        file,
         layers: applied.iter().map(|layer| layer.name.clone()).collect(),
         merged,
         notice,
