@@ -49,12 +49,7 @@ fn collect(node: &Node, path: &str, lines: &mut Vec<(String, String, String)>) {
                 collect(&entry.node, &join(key), lines);
             }
         }
-        Value::Array(items)
-            if items
-                .iter()
-                .all(|i| i.as_table().is_some_and(|t| t.contains_key("id")))
-                && !items.is_empty() =>
-        {
+        Value::Array(items) if crate::merge::is_keyed(items) => {
             for item in items {
                 let id = item
                     .as_table()

@@ -9,10 +9,8 @@ use crate::error::Failure;
 use crate::merge::{self, merge_table};
 use crate::model::{Lang, Notice};
 use crate::project::{Project, SiteEntry};
+use crate::render::sections;
 use crate::source::{self, Node, Origin, SourceFile, Table, Value};
-
-/// Ids of the standard sections; custom sections may not take them.
-pub const RESERVED_IDS: &[&str] = &crate::render::sections::STANDARD_IDS;
 
 /// A parsed layer file, its own `extends` taken out.
 #[derive(Debug)]
@@ -176,21 +174,11 @@ pub fn load_site(
     };
     let notice: Notice = de::from_node(&merged)?;
     check_custom_section_ids(&merged)?;
-    let languages = match &notice.languages {
-        Some(languages) if languages.is_empty() => {
-            let origin = merged
-                .as_table()
-                .map(|t| t["languages"].node.origin.clone());
-            let mut err = Diagnostic::error("`languages` is empty")
-                .help("list at least one language, like `languages = [\"fi\"]`");
-            if let Some(origin) = origin {
-                err = err.at(&origin);
-            }
-            return Err(err.into());
-        }
-        Some(languages) => dedup(languages),
-        None => dedup(&project.settings.languages),
-    };
+    let languages = notice
+        .languages
+        .as_ref()
+        .unwrap_or(&project.settings.languages)
+        .to_vec();
     Ok(LoadedSite {
         name: site.name.clone(),
         layers: applied.iter().map(|layer| layer.name.clone()).collect(),
@@ -198,16 +186,6 @@ pub fn load_site(
         notice,
         languages,
     })
-}
-
-fn dedup(languages: &[Lang]) -> Vec<Lang> {
-    let mut out: Vec<Lang> = Vec::new();
-    for lang in languages {
-        if !out.contains(lang) {
-            out.push(*lang);
-        }
-    }
-    out
 }
 
 fn check_custom_section_ids(merged: &Node) -> Result<(), Diagnostic> {
@@ -222,7 +200,11 @@ fn check_custom_section_ids(merged: &Node) -> Result<(), Diagnostic> {
         let Some(id) = item.as_table().and_then(|t| t.get("id")) else {
             continue;
         };
-        if let Some(name) = id.node.as_str().filter(|name| RESERVED_IDS.contains(name)) {
+        if let Some(name) = id
+            .node
+            .as_str()
+            .filter(|name| sections::reserved_ids().any(|id| id == *name))
+        {
             return Err(Diagnostic::error(format!(
                 "custom section id `{name}` is taken by a standard section"
             ))

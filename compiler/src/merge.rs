@@ -62,7 +62,7 @@ fn is_language_table(table: &Table) -> bool {
 }
 
 /// An array is keyed when any of its items is a table with an `id`; then all must have one.
-fn is_keyed(items: &[Node]) -> bool {
+pub fn is_keyed(items: &[Node]) -> bool {
     items
         .iter()
         .any(|item| item.as_table().is_some_and(|t| t.contains_key("id")))

@@ -56,7 +56,7 @@ impl Project {
             settings: Settings {
                 title: None,
                 base_url: None,
-                languages: vec![crate::model::Lang::Fi],
+                languages: crate::model::Languages::default(),
                 theme: "default".into(),
             },
             sites: Vec::new(),
@@ -68,15 +68,6 @@ impl Project {
             let file = project.read_source(&settings_path)?;
             let node = source::parse(&file)?;
             project.settings = de::from_node(&node)?;
-            if project.settings.languages.is_empty() {
-                return Err(Diagnostic::error("`languages` is empty")
-                    .at(&node
-                        .as_table()
-                        .and_then(|t| t.get("languages"))
-                        .map_or(node.origin.clone(), |e| e.node.origin.clone()))
-                    .help("list at least one language, like `languages = [\"fi\"]`")
-                    .into());
-            }
         }
         project.discover(&content)?;
         Ok(project)

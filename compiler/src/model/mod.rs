@@ -2,7 +2,7 @@
 
 mod text;
 
-pub use text::{Date, Lang, Localized, Text};
+pub use text::{Date, Lang, Languages, Localized, Text};
 
 use serde::{Deserialize, Serialize};
 
@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Notice {
     /// Languages the site publishes; the first is primary. Defaults to the project's.
-    pub languages: Option<Vec<Lang>>,
+    pub languages: Option<Languages>,
     /// The page title, e.g. "Asiakasrekisterin tietosuojaseloste".
     pub title: Option<Text>,
     /// Name of the register (rekisterin nimi).
@@ -298,7 +298,7 @@ pub struct Settings {
     /// Where `site/` is published, e.g. `https://notices.example`. Used for canonical links.
     pub base_url: Option<String>,
     /// Languages for sites that do not declare their own; the first is primary.
-    pub languages: Vec<Lang>,
+    pub languages: Languages,
     /// Theme folder name under `themes/`; `default` is built in.
     #[serde(default = "default_theme")]
     pub theme: String,

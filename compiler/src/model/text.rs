@@ -61,6 +61,44 @@ impl<'de> Deserialize<'de> for Lang {
     }
 }
 
+/// The languages a site publishes: at least one, no repeats, the primary first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Languages(Vec<Lang>);
+
+impl Languages {
+    pub fn primary(&self) -> Lang {
+        self.0[0]
+    }
+
+    pub fn to_vec(&self) -> Vec<Lang> {
+        self.0.clone()
+    }
+}
+
+impl Default for Languages {
+    fn default() -> Self {
+        Languages(vec![Lang::Fi])
+    }
+}
+
+impl<'de> Deserialize<'de> for Languages {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let listed = Vec::<Lang>::deserialize(deserializer)?;
+        if listed.is_empty() {
+            return Err(de::Error::custom(
+                "`languages` is empty: list at least one language, like `languages = [\"fi\"]`",
+            ));
+        }
+        let mut unique: Vec<Lang> = Vec::with_capacity(listed.len());
+        for lang in listed {
+            if !unique.contains(&lang) {
+                unique.push(lang);
+            }
+        }
+        Ok(Languages(unique))
+    }
+}
+
 /// Text that is the same in every language, or given per language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
@@ -214,6 +252,31 @@ mod tests {
         assert_eq!(Date::parse("2023-1-01"), None);
         assert_eq!(Date::parse("2023-03-13").unwrap().finnish(), "13.3.2023");
         assert_eq!(Date::parse("2023-03-13").unwrap().to_string(), "2023-03-13");
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    struct WithLanguages {
+        languages: Languages,
+    }
+
+    fn languages(text: &str) -> Result<Languages, crate::diagnostic::Diagnostic> {
+        let file = crate::source::SourceFile::new("l.toml", text.to_string());
+        let node = crate::source::parse(&file).unwrap();
+        crate::de::from_node::<WithLanguages>(&node).map(|w| w.languages)
+    }
+
+    #[test]
+    fn languages_are_non_empty_and_unique() {
+        let listed = languages("languages = [\"sv\", \"fi\", \"sv\"]").unwrap();
+        assert_eq!(listed.to_vec(), [Lang::Sv, Lang::Fi]);
+        assert_eq!(listed.primary(), Lang::Sv);
+        let err = languages("\nlanguages = []").unwrap_err();
+        assert!(
+            err.message.starts_with("`languages` is empty"),
+            "{}",
+            err.message
+        );
+        assert_eq!(err.location().unwrap(), "l.toml:2:13");
     }
 
     #[test]

@@ -89,17 +89,7 @@ fn render_page(
     lang: Lang,
     path: &str,
 ) -> Result<String, Diagnostic> {
-    // Custom section ids are fixed anchors too: reserve them before any heading id is made.
-    let custom_ids = site
-        .notice
-        .sections
-        .iter()
-        .map(|section| section.id.as_str());
-    let page = PageText::new(
-        site,
-        lang,
-        sections::STANDARD_IDS.into_iter().chain(custom_ids),
-    );
+    let page = PageText::new(site, lang);
     let notice = &site.notice;
     let title_text = notice
         .title
@@ -168,7 +158,7 @@ pub fn render_index(
     theme: &Theme,
     sites: &[LoadedSite],
 ) -> Result<Vec<u8>, Diagnostic> {
-    let lang = project.settings.languages[0];
+    let lang = project.settings.languages.primary();
     let entries: Vec<IndexEntry> = sites
         .iter()
         .map(|site| {

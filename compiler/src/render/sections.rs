@@ -32,27 +32,10 @@ pub const STANDARD: [(&str, &str); 16] = [
 /// Ids the page itself uses besides the sections.
 pub const PAGE_IDS: [&str; 2] = ["main", "toc"];
 
-/// Every id a custom section or generated heading may not take.
-pub const STANDARD_IDS: [&str; 18] = [
-    "rekisterinpitaja",
-    "yhteyshenkilo",
-    "tietosuojavastaava",
-    "rekisterin-nimi",
-    "kasittelyn-tarkoitus",
-    "tietosisalto",
-    "tietolahteet",
-    "luovutukset",
-    "siirrot",
-    "sailytysaika",
-    "tietojen-antaminen",
-    "automaattinen-paatoksenteko",
-    "evasteet",
-    "suojaus",
-    "oikeudet",
-    "valvontaviranomainen",
-    "main",
-    "toc",
-];
+/// Every id the page fixes before any custom section or generated heading id is made.
+pub fn reserved_ids() -> impl Iterator<Item = &'static str> {
+    STANDARD.into_iter().map(|(_, id)| id).chain(PAGE_IDS)
+}
 
 /// One `<section>` of the page. `template` names `sections/<template>.html` in the theme.
 #[derive(Debug, Serialize)]

@@ -37,14 +37,15 @@ pub struct PageText<'a> {
 }
 
 impl<'a> PageText<'a> {
-    pub fn new<'r>(
-        site: &'a LoadedSite,
-        lang: Lang,
-        reserved: impl IntoIterator<Item = &'r str>,
-    ) -> Self {
+    /// Section anchors, the page's own ids and custom section ids are reserved before any
+    /// Markdown heading id is made, so a heading can never take one of them.
+    pub fn new(site: &'a LoadedSite, lang: Lang) -> Self {
         let mut ids = IdAllocator::default();
-        for id in reserved {
+        for id in super::sections::reserved_ids() {
             ids.reserve(id);
+        }
+        for section in &site.notice.sections {
+            ids.reserve(&section.id);
         }
         PageText {
             site,

@@ -18,10 +18,11 @@ macro_rules! builtin {
 }
 
 /// The default theme, compiled in so a project made by `notice init` needs no theme files.
-const BUILTIN_TEMPLATES: [(&str, &str); 19] = builtin!(
+const BUILTIN_TEMPLATES: [(&str, &str); 20] = builtin!(
     "base.html",
     "page.html",
     "index.html",
+    "macros.html",
     "sections/controller.html",
     "sections/contact.html",
     "sections/register_name.html",
