@@ -4,10 +4,14 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diff::Class;
 use crate::error::{Failure, io_error};
+use crate::history::release::changes_since_latest;
+use crate::history::{History, load_history};
 use crate::load::{Layers, LoadedSite, load_site};
 use crate::output::{self, Scope, WriteReport};
 use crate::project::{Project, SiteEntry};
+use crate::render::site::SiteInput;
 use crate::render::{self, ASSETS_DIR, Theme};
 
 /// What to build.
@@ -18,6 +22,8 @@ pub struct BuildOptions {
     pub out: Option<PathBuf>,
     /// Only these sites (all when empty). The index page is then left as it was.
     pub sites: Vec<String>,
+    /// Render the sources as drafts instead of the released versions.
+    pub drafts: bool,
 }
 
 #[derive(Debug)]
@@ -31,8 +37,11 @@ pub struct BuildReport {
 /// The rendered output of a project, before anything touches the disk.
 pub struct Rendered {
     pub files: BTreeMap<String, Vec<u8>>,
+    /// Each site as its current page shows it.
     pub sites: Vec<LoadedSite>,
     pub pages: usize,
+    /// Sites whose page is not what their sources say: unreleased changes, or never released.
+    pub warnings: Vec<Diagnostic>,
 }
 
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Failure> {
@@ -43,7 +52,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failure> {
         .unwrap_or_else(|| project.root.join("site"));
     refuse_dangerous_output(&project, &out_dir)?;
     let selected = select_sites(&project, &options.sites)?;
-    let rendered = render_sites(&project, &selected, options.sites.is_empty())?;
+    let rendered = render_sites(
+        &project,
+        &RenderRequest {
+            sites: &selected,
+            with_index: options.sites.is_empty(),
+            drafts: options.drafts,
+        },
+    )?;
     let scope = if options.sites.is_empty() {
         Scope::All
     } else {
@@ -56,7 +72,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failure> {
         out_dir,
         pages: rendered.pages,
         write,
-        warnings: project.warnings.clone(),
+        warnings: project
+            .warnings
+            .iter()
+            .cloned()
+            .chain(rendered.warnings)
+            .collect(),
     })
 }
 
@@ -87,29 +108,45 @@ pub fn select_sites(project: &Project, names: &[String]) -> Result<Vec<SiteEntry
     Ok(selected)
 }
 
-/// Loads and renders `sites` in memory. Every site is attempted, so one run reports every
+/// What [`render_sites`] renders.
+#[derive(Debug, Clone, Copy)]
+pub struct RenderRequest<'a> {
+    pub sites: &'a [SiteEntry],
+    /// Also render `index.html`, the list of sites.
+    pub with_index: bool,
+    /// Render each site's sources under a draft banner instead of its released version.
+    pub drafts: bool,
+}
+
+/// Loads and renders sites in memory. Every site is attempted, so one run reports every
 /// broken site, not just the first.
-pub fn render_sites(
-    project: &Project,
-    sites: &[SiteEntry],
-    with_index: bool,
-) -> Result<Rendered, Failure> {
+pub fn render_sites(project: &Project, request: &RenderRequest<'_>) -> Result<Rendered, Failure> {
     let theme = Theme::load(project)?;
     let layers = Layers::load(project);
     let mut files = BTreeMap::new();
-    let mut loaded = Vec::new();
+    let mut current_sites = Vec::new();
     let mut failures = Vec::new();
+    let mut warnings = Vec::new();
     let mut pages = 0;
-    for entry in sites {
-        let result = load_site(project, &layers, entry).and_then(|site| {
-            let site_pages = render::render_site(project, &theme, &site)?;
-            Ok((site, site_pages))
+    for entry in request.sites {
+        let result = load_site(project, &layers, entry).and_then(|sources| {
+            let history = load_history(project, &entry.name)?;
+            let input = SiteInput {
+                sources: &sources,
+                history: &history,
+                drafts: request.drafts,
+            };
+            let output = render::site::render_site(project, &theme, &input)?;
+            if !request.drafts {
+                warnings.extend(release_warning(entry, &sources, &history));
+            }
+            Ok((input.current().0.clone(), output))
         });
         match result {
-            Ok((site, site_pages)) => {
-                pages += site_pages.len();
-                files.extend(site_pages);
-                loaded.push(site);
+            Ok((current, output)) => {
+                pages += output.pages;
+                files.extend(output.files);
+                current_sites.push(current);
             }
             Err(failure) => failures.push(failure),
         }
@@ -117,10 +154,10 @@ pub fn render_sites(
     if let Some(failure) = Failure::combine(failures) {
         return Err(failure);
     }
-    if with_index {
+    if request.with_index {
         files.insert(
             "index.html".to_string(),
-            render::render_index(project, &theme, &loaded)?,
+            render::render_index(project, &theme, &current_sites)?,
         );
         pages += 1;
     }
@@ -129,9 +166,51 @@ pub fn render_sites(
     }
     Ok(Rendered {
         files,
-        sites: loaded,
+        sites: current_sites,
         pages,
+        warnings,
     })
+}
+
+/// What is published is what was released: a build says when the sources have moved on.
+fn release_warning(
+    entry: &SiteEntry,
+    sources: &LoadedSite,
+    history: &History,
+) -> Option<Diagnostic> {
+    let name = &entry.name;
+    let path = crate::source::display_path(&entry.source);
+    let Some(changes) = changes_since_latest(sources, history) else {
+        return Some(
+            Diagnostic::warning(format!("`{name}` has no released version yet"))
+                .at_path(path)
+                .note("its page shows the sources, with no effective date or change log")
+                .help(format!(
+                    "run `notice release {name}` to publish it as a version"
+                )),
+        );
+    };
+    if changes.is_empty() {
+        return None;
+    }
+    let latest = history.latest().expect("changes imply a version");
+    let material = changes
+        .iter()
+        .filter(|c| c.class() == Class::Material)
+        .count();
+    Some(
+        Diagnostic::warning(format!(
+            "unreleased changes in {name}: run `notice release {name}`"
+        ))
+        .at_path(path)
+        .note(format!(
+            "{} change(s) since version {}, {material} material; the page still shows version {}",
+            changes.len(),
+            latest.id,
+            latest.id
+        ))
+        .help("`notice diff` lists the changes; `notice build --drafts` previews them"),
+    )
 }
 
 /// The output directory is replaced whole on every build, so it must not hold the sources.

@@ -8,7 +8,10 @@ use clap::{Parser, Subcommand};
 
 use crate::build::{BuildOptions, build};
 use crate::diagnostic::{Diagnostic, render_all};
+use crate::diff::{inputs, json, report};
 use crate::error::Failure;
+use crate::history::release::{ReleaseOptions, release};
+use crate::model::{Date, Lang};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -34,6 +37,58 @@ enum Command {
         /// Build only this site; repeat for more. The index page is left as it was.
         #[arg(long = "site", value_name = "NAME")]
         sites: Vec<String>,
+        /// Render the sources as drafts ("not in force" banner) instead of the released versions.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Freeze sites' effective notices as new versions in content/<site>/history/.
+    Release {
+        /// The sites to release.
+        #[arg(
+            value_name = "SITE",
+            required_unless_present = "all",
+            conflicts_with = "all"
+        )]
+        sites: Vec<String>,
+        /// Release every site that has unreleased changes.
+        #[arg(long)]
+        all: bool,
+        /// The date the new version takes effect [default: today, UTC].
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        effective: Option<Date>,
+        /// What changed, in a sentence for readers of the change log.
+        #[arg(long, value_name = "TEXT")]
+        summary: Option<String>,
+        /// Project root (the directory holding content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Show what changed between two versions of the notices, by meaning, not by line.
+    Diff {
+        /// The older side: a project root or a snapshot file.
+        #[arg(
+            value_name = "OLD",
+            required_unless_present = "base",
+            conflicts_with = "base"
+        )]
+        old: Option<PathBuf>,
+        /// The newer side: a project root or a snapshot file.
+        #[arg(value_name = "NEW", requires = "old")]
+        new: Option<PathBuf>,
+        /// Compare the project at this git revision with the working tree.
+        #[arg(long, value_name = "REV")]
+        base: Option<String>,
+        /// Only this site; repeat for more.
+        #[arg(long = "site", value_name = "NAME")]
+        sites: Vec<String>,
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+        /// Language of the text and markdown output.
+        #[arg(long, value_name = "LANG", value_parser = parse_lang, default_value = "en")]
+        lang: Lang,
+        /// Project root for `--base` (the directory holding content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
     },
     /// Show a site's effective values and the file:line:col each came from.
     Explain {
@@ -57,7 +112,47 @@ enum Command {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Build { root, out, sites } => run_build(BuildOptions { root, out, sites }),
+        Command::Build {
+            root,
+            out,
+            sites,
+            drafts,
+        } => run_build(BuildOptions {
+            root,
+            out,
+            sites,
+            drafts,
+        }),
+        Command::Release {
+            sites,
+            all,
+            effective,
+            summary,
+            root,
+        } => run_release(&ReleaseOptions {
+            root,
+            sites,
+            all,
+            effective,
+            summary,
+        }),
+        Command::Diff {
+            old,
+            new,
+            base,
+            sites,
+            format,
+            lang,
+            root,
+        } => run_diff(&DiffRequest {
+            old,
+            new,
+            base,
+            sites,
+            format,
+            lang,
+            root,
+        }),
         Command::Explain { site, path, root } => run_explain(&root, &site, path.as_deref()),
         Command::Init { dir } => run_init(&dir),
     };
@@ -127,5 +222,90 @@ fn run_init(dir: &std::path::Path) -> Result<(), Failure> {
         stdout,
         "next: edit content/esimerkki/notice.toml, then run `notice build`"
     );
+    Ok(())
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    Date::parse(text)
+        .ok_or_else(|| format!("`{text}` is not a date: write YYYY-MM-DD, like 2025-12-01"))
+}
+
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::from_code(text).ok_or_else(|| format!("`{text}` is not a language: use fi, sv or en"))
+}
+
+fn run_release(options: &ReleaseOptions) -> Result<(), Failure> {
+    let report = release(options)?;
+    let mut stdout = std::io::stdout().lock();
+    for released in &report.released {
+        let what = match &released.changes {
+            None => "first version".to_string(),
+            Some(changes) => {
+                let material = crate::diff::is_material(changes);
+                format!(
+                    "{} change(s), {}",
+                    changes.len(),
+                    if material { "material" } else { "editorial" }
+                )
+            }
+        };
+        let _ = writeln!(
+            stdout,
+            "released {} version {} ({what}): {}",
+            released.site,
+            released.version,
+            crate::source::display_path(&released.path)
+        );
+    }
+    for site in &report.unchanged {
+        let _ = writeln!(stdout, "unchanged {site}: nothing to release");
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum DiffFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+struct DiffRequest {
+    old: Option<PathBuf>,
+    new: Option<PathBuf>,
+    base: Option<String>,
+    sites: Vec<String>,
+    format: DiffFormat,
+    lang: Lang,
+    root: PathBuf,
+}
+
+fn run_diff(request: &DiffRequest) -> Result<(), Failure> {
+    let sites = match (&request.base, &request.old) {
+        (Some(rev), _) => {
+            let old = inputs::load_revision(&request.root, rev)?;
+            let new = inputs::load_project(&request.root)?;
+            inputs::compare(&old, &new, &request.sites)
+        }
+        (None, Some(old_path)) => {
+            let new_path = request.new.clone().unwrap_or_else(|| request.root.clone());
+            if old_path.is_file() && new_path.is_file() {
+                let old = crate::history::read_snapshot_file(old_path)?;
+                let new = crate::history::read_snapshot_file(&new_path)?;
+                inputs::compare_pair(&old.site, &new.site)
+            } else {
+                let old = inputs::load_path(old_path)?;
+                let new = inputs::load_path(&new_path)?;
+                inputs::compare(&old, &new, &request.sites)
+            }
+        }
+        (None, None) => unreachable!("clap requires OLD or --base"),
+    };
+    let output = match request.format {
+        DiffFormat::Text => report::text(&sites, request.lang),
+        DiffFormat::Markdown => report::markdown(&sites, request.lang),
+        DiffFormat::Json => json::json(&sites),
+    };
+    let _ = std::io::stdout().lock().write_all(output.as_bytes());
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! The compiler never panics on input: every prefix of real sources is either built or rejected
 //! with a diagnostic.
 
-use notice::build::{render_sites, select_sites};
+use notice::build::{RenderRequest, render_sites, select_sites};
 use notice::project::Project as NoticeProject;
 
 use crate::support::Project;
@@ -23,7 +23,12 @@ fn truncated_sources_never_panic() {
             project.write(file, &original[..cut]);
             let outcome = NoticeProject::open(project.path()).and_then(|loaded| {
                 let sites = select_sites(&loaded, &["kahvila-aurinko".to_string()])?;
-                render_sites(&loaded, &sites, false).map(|_| ())
+                let request = RenderRequest {
+                    sites: &sites,
+                    with_index: false,
+                    drafts: true,
+                };
+                render_sites(&loaded, &request).map(|_| ())
             });
             if let Err(failure) = outcome {
                 assert_eq!(

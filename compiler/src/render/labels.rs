@@ -38,6 +38,21 @@ pub struct Labels {
     pub security_electronic: &'static str,
     pub automated_none: &'static str,
     pub generated_by: &'static str,
+    /// "Voimassa 1.12.2025 alkaen": the words before and after the date.
+    pub in_force_before: &'static str,
+    pub in_force_after: &'static str,
+    pub replaced_on: &'static str,
+    pub version: &'static str,
+    pub change_log: &'static str,
+    pub change_feed: &'static str,
+    pub draft: &'static str,
+    pub draft_note: &'static str,
+    pub archived: &'static str,
+    pub current_version: &'static str,
+    pub first_version: &'static str,
+    pub unreleased: &'static str,
+    pub read_version: &'static str,
+    pub back_to_notice: &'static str,
 }
 
 pub fn labels(lang: Lang) -> &'static Labels {
@@ -80,6 +95,20 @@ static FI: Labels = Labels {
     security_electronic: "Sähköisesti käsiteltävät tiedot",
     automated_none: "Automaattista päätöksentekoa tai profilointia ei tehdä.",
     generated_by: "Laadittu notice-työkalulla.",
+    in_force_before: "Voimassa",
+    in_force_after: " alkaen",
+    replaced_on: "korvattu",
+    version: "Versio",
+    change_log: "Muutoshistoria",
+    change_feed: "Muutokset syötteenä (Atom)",
+    draft: "Luonnos, ei voimassa.",
+    draft_note: "Tällä sivulla on julkaisemattomia muutoksia.",
+    archived: "Tämä versio ei ole enää voimassa.",
+    current_version: "Voimassa oleva versio",
+    first_version: "Ensimmäinen julkaistu versio.",
+    unreleased: "Julkaisemattomat muutokset",
+    read_version: "Lue tämä versio",
+    back_to_notice: "Takaisin tietosuojaselosteeseen",
 };
 
 static SV: Labels = Labels {
@@ -114,6 +143,20 @@ static SV: Labels = Labels {
     security_electronic: "Elektroniskt behandlade uppgifter",
     automated_none: "Inget automatiserat beslutsfattande eller profilering förekommer.",
     generated_by: "Skapad med verktyget notice.",
+    in_force_before: "Gäller från",
+    in_force_after: "",
+    replaced_on: "ersatt",
+    version: "Version",
+    change_log: "Ändringshistorik",
+    change_feed: "Ändringarna som flöde (Atom)",
+    draft: "Utkast, inte i kraft.",
+    draft_note: "Denna sida visar opublicerade ändringar.",
+    archived: "Denna version gäller inte längre.",
+    current_version: "Gällande version",
+    first_version: "Första publicerade versionen.",
+    unreleased: "Opublicerade ändringar",
+    read_version: "Läs denna version",
+    back_to_notice: "Tillbaka till dataskyddsbeskrivningen",
 };
 
 static EN: Labels = Labels {
@@ -148,6 +191,20 @@ static EN: Labels = Labels {
     security_electronic: "Electronically processed data",
     automated_none: "No automated decision-making or profiling takes place.",
     generated_by: "Compiled with notice.",
+    in_force_before: "In force from",
+    in_force_after: "",
+    replaced_on: "replaced on",
+    version: "Version",
+    change_log: "Change history",
+    change_feed: "Changes as a feed (Atom)",
+    draft: "Draft, not in force.",
+    draft_note: "This page shows unreleased changes.",
+    archived: "This version is no longer in force.",
+    current_version: "Current version",
+    first_version: "First published version.",
+    unreleased: "Unreleased changes",
+    read_version: "Read this version",
+    back_to_notice: "Back to the privacy notice",
 };
 
 /// Standard section headings, by section key.
@@ -226,7 +283,12 @@ pub fn section_title(key: &str, lang: Lang) -> &'static str {
     pick(lang, fi, sv, en)
 }
 
-fn pick(lang: Lang, fi: &'static str, sv: &'static str, en: &'static str) -> &'static str {
+pub(crate) fn pick(
+    lang: Lang,
+    fi: &'static str,
+    sv: &'static str,
+    en: &'static str,
+) -> &'static str {
     match lang {
         Lang::Fi => fi,
         Lang::Sv => sv,

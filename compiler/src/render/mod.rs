@@ -1,9 +1,12 @@
 //! Rendering: a loaded site becomes one HTML page per language, plus the index of sites, all in memory.
 
+pub mod changes;
+mod feed;
 mod highlight;
 pub mod labels;
 pub mod markdown;
 pub mod sections;
+pub mod site;
 mod text;
 pub mod theme;
 
@@ -15,26 +18,61 @@ use text::PageText;
 pub use theme::Theme;
 
 use crate::diagnostic::Diagnostic;
+use crate::history::Version;
 use crate::load::LoadedSite;
-use crate::model::{Lang, Text};
+use crate::model::{Date, Lang, Text};
 use crate::project::Project;
 
 /// Where the CSS is published, relative to the output root.
 pub const ASSETS_DIR: &str = "assets";
 
-/// Output path of a site's page in `lang`: the primary language at `<site>/index.html`,
-/// the others at `<site>/<lang>/index.html`.
-pub fn page_path(site: &LoadedSite, lang: Lang) -> String {
-    if lang == site.primary() {
-        format!("{}/index.html", site.name)
+/// `<dir>/index.html` in the primary language, `<dir>/<lang>/index.html` in the others.
+fn localized_path(dir: &str, primary: Lang, lang: Lang) -> String {
+    if lang == primary {
+        format!("{dir}/index.html")
     } else {
-        format!("{}/{}/index.html", site.name, lang)
+        format!("{dir}/{lang}/index.html")
     }
+}
+
+/// Output path of a site's current page in `lang`.
+pub fn page_path(site: &LoadedSite, lang: Lang) -> String {
+    localized_path(&site.name, site.primary(), lang)
+}
+
+/// The folder of an archived version's pages.
+pub fn version_dir(site: &str, version: &str) -> String {
+    format!("{site}/versions/{version}")
+}
+
+/// The change log in `lang`: `<site>/changes/index.html` in the primary language,
+/// `<site>/<lang>/changes/index.html` in the others.
+pub fn changes_path(site: &str, primary: Lang, lang: Lang) -> String {
+    if lang == primary {
+        format!("{site}/changes/index.html")
+    } else {
+        format!("{site}/{lang}/changes/index.html")
+    }
+}
+
+/// The Atom feed of a site's changes.
+pub fn feed_path(site: &str) -> String {
+    format!("{site}/changes.xml")
 }
 
 /// The relative prefix from a page at `path` back to the output root.
 fn root_prefix(path: &str) -> String {
     "../".repeat(path.matches('/').count())
+}
+
+/// `lang` if the current page publishes it, else the primary language: where a link from a
+/// page in `lang` to the current notice or its change log should go.
+fn nearest(languages: &[Lang], lang: Lang) -> Lang {
+    if languages.contains(&lang) {
+        lang
+    } else {
+        languages[0]
+    }
 }
 
 #[derive(Serialize)]
@@ -52,6 +90,27 @@ struct DateView {
     display: String,
 }
 
+impl From<Date> for DateView {
+    fn from(date: Date) -> Self {
+        DateView {
+            iso: date.to_string(),
+            display: date.finnish(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct VersionLine {
+    id: String,
+    effective: DateView,
+}
+
+#[derive(Serialize)]
+struct ArchivedNote {
+    current_href: String,
+    replaced: DateView,
+}
+
 #[derive(Serialize)]
 struct PageView {
     lang: &'static str,
@@ -64,31 +123,87 @@ struct PageView {
     canonical: Option<String>,
     alternates: Vec<Alternate>,
     sections: Vec<sections::SectionView>,
+    version: Option<VersionLine>,
+    draft: bool,
+    archived: Option<ArchivedNote>,
+    changes_href: Option<String>,
+    feed_href: Option<String>,
 }
 
-/// Renders every language of one site: `(output path, HTML)` pairs.
-pub fn render_site(
+/// What a notice page says about the version it shows.
+#[derive(Debug, Clone, Copy)]
+pub enum Status<'a> {
+    /// Never released: rendered from the sources, with no version line.
+    Unreleased,
+    /// `--drafts`: rendered from the sources under a "not in force" banner.
+    Draft,
+    /// The latest released version, the one in force.
+    Current(&'a Version),
+    /// An earlier version, replaced by `successor`.
+    Archived {
+        version: &'a Version,
+        successor: &'a Version,
+    },
+}
+
+/// One notice to render in each of its languages: the current page or an archived version.
+pub struct NoticePage<'a> {
+    /// The content: the sources, or a released snapshot.
+    pub site: &'a LoadedSite,
+    pub status: Status<'a>,
+    /// The languages of the site's current page, primary first; links to the current page
+    /// and the change log go to these.
+    pub current_languages: &'a [Lang],
+    /// Whether the site has a change log and feed to link to.
+    pub change_log: bool,
+}
+
+impl NoticePage<'_> {
+    fn dir(&self) -> String {
+        match self.status {
+            Status::Archived { version, .. } => {
+                version_dir(&self.site.name, &version.id.to_string())
+            }
+            _ => self.site.name.clone(),
+        }
+    }
+
+    pub fn path(&self, lang: Lang) -> String {
+        localized_path(&self.dir(), self.site.primary(), lang)
+    }
+}
+
+/// A rendered notice: `(output path, HTML)` per language, and the section anchors it has.
+pub struct RenderedNotice {
+    pub pages: Vec<(String, Vec<u8>)>,
+    pub anchors: Vec<String>,
+}
+
+/// Renders every language of one notice page.
+pub fn render_notice(
     project: &Project,
     theme: &Theme,
-    site: &LoadedSite,
-) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
-    site.languages
-        .iter()
-        .map(|&lang| {
-            let path = page_path(site, lang);
-            let html = render_page(project, theme, site, lang, &path)?;
-            Ok((path, html.into_bytes()))
-        })
-        .collect()
+    notice_page: &NoticePage<'_>,
+) -> Result<RenderedNotice, Diagnostic> {
+    let mut pages = Vec::new();
+    let mut anchors = Vec::new();
+    for &lang in &notice_page.site.languages {
+        let path = notice_page.path(lang);
+        let (html, ids) = render_page(project, theme, notice_page, lang, &path)?;
+        anchors = ids;
+        pages.push((path, html.into_bytes()));
+    }
+    Ok(RenderedNotice { pages, anchors })
 }
 
 fn render_page(
     project: &Project,
     theme: &Theme,
-    site: &LoadedSite,
+    notice_page: &NoticePage<'_>,
     lang: Lang,
     path: &str,
-) -> Result<String, Diagnostic> {
+) -> Result<(String, Vec<String>), Diagnostic> {
+    let site = notice_page.site;
     let page = PageText::new(site, lang);
     let notice = &site.notice;
     let title_text = notice
@@ -97,43 +212,78 @@ fn render_page(
         .unwrap_or_else(|| Text::Plain(notice.controller.name.clone()));
     let intro = page.optional_block(notice.intro.as_ref(), &["intro"])?;
     let sections = sections::build(&page)?;
+    let anchors = sections.iter().map(|s| s.id.clone()).collect();
     let root = root_prefix(path);
+    let link_lang = nearest(notice_page.current_languages, lang);
+    let current_primary = notice_page.current_languages[0];
+    let (version, archived) = match notice_page.status {
+        Status::Unreleased | Status::Draft => (None, None),
+        Status::Current(version) => (Some(version), None),
+        Status::Archived { version, successor } => (
+            Some(version),
+            Some(ArchivedNote {
+                current_href: format!(
+                    "{root}{}",
+                    localized_path(&site.name, current_primary, link_lang)
+                ),
+                replaced: successor.release.effective.into(),
+            }),
+        ),
+    };
     let view = PageView {
         lang: lang.code(),
         site: site.name.clone(),
         title: page.string(&title_text),
         heading: page.plain(&title_text),
-        updated: notice.updated.map(|date| DateView {
-            iso: date.to_string(),
-            display: date.finnish(),
-        }),
+        updated: notice.updated.map(DateView::from),
         intro,
-        canonical: canonical(project, &page_path(site, lang)),
-        alternates: language_links(project, site, &root, Some(lang)),
-        root,
+        canonical: canonical(project, path),
+        alternates: language_links(project, site, &notice_page.dir(), &root, Some(lang)),
         sections,
+        version: version.map(|v| VersionLine {
+            id: v.id.to_string(),
+            effective: v.release.effective.into(),
+        }),
+        draft: matches!(notice_page.status, Status::Draft),
+        archived,
+        changes_href: notice_page.change_log.then(|| {
+            format!(
+                "{root}{}",
+                changes_path(&site.name, current_primary, link_lang)
+            )
+        }),
+        feed_href: notice_page
+            .change_log
+            .then(|| format!("{root}{}", feed_path(&site.name))),
+        root,
     };
-    theme.render(
+    let html = theme.render(
         "page.html",
         minijinja::context! { page => Serde(view), t => Serde(labels::labels(lang)) },
-    )
+    )?;
+    Ok((html, anchors))
 }
 
-/// Links to each language version of a site, from a page `root` levels below the output root.
+/// Links to each language version of the notice in `dir`, from a page `root` levels below the
+/// output root.
 fn language_links(
     project: &Project,
     site: &LoadedSite,
+    dir: &str,
     root: &str,
     current: Option<Lang>,
 ) -> Vec<Alternate> {
     site.languages
         .iter()
-        .map(|&lang| Alternate {
-            code: lang.code(),
-            name: labels::labels(lang).language_name,
-            href: format!("{root}{}", page_path(site, lang)),
-            canonical: canonical(project, &page_path(site, lang)),
-            current: current == Some(lang),
+        .map(|&lang| {
+            let path = localized_path(dir, site.primary(), lang);
+            Alternate {
+                code: lang.code(),
+                name: labels::labels(lang).language_name,
+                href: format!("{root}{path}"),
+                canonical: canonical(project, &path),
+                current: current == Some(lang),
+            }
         })
         .collect()
 }
@@ -171,7 +321,7 @@ pub fn render_index(
                 name: site.name.clone(),
                 title,
                 controller: site.notice.controller.name.clone(),
-                pages: language_links(project, site, "", None),
+                pages: language_links(project, site, &site.name, "", None),
             }
         })
         .collect();

@@ -101,7 +101,7 @@ pub fn build(page: &PageText<'_>) -> Result<Vec<SectionView>, Diagnostic> {
     Ok(sections)
 }
 
-fn intro_for<'n>(notice: &'n Notice, key: &str) -> Option<&'n crate::model::Text> {
+pub(crate) fn intro_for<'n>(notice: &'n Notice, key: &str) -> Option<&'n crate::model::Text> {
     let intros = &notice.intros;
     match key {
         "controller" => intros.controller.as_ref(),

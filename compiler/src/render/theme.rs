@@ -18,10 +18,12 @@ macro_rules! builtin {
 }
 
 /// The default theme, compiled in so a project made by `notice init` needs no theme files.
-const BUILTIN_TEMPLATES: [(&str, &str); 20] = builtin!(
+const BUILTIN_TEMPLATES: [(&str, &str); 22] = builtin!(
     "base.html",
     "page.html",
     "index.html",
+    "changes.html",
+    "changes.xml",
     "macros.html",
     "sections/controller.html",
     "sections/contact.html",

@@ -1,0 +1,385 @@
+//! Walks two notices section by section and item by item, and records each change with its reason.
+
+use super::fields::{self, Field, Item, TextRule};
+use super::retention::{self, Comparison};
+use super::words;
+use super::{Change, ChangeKind, Class, ItemRef, LangWords, Reason, Scalar, SectionKey, Side};
+use crate::model::{Lang, Person, Text};
+use crate::render::sections::{STANDARD, intro_for};
+
+pub(super) fn diff(old: Side<'_>, new: Side<'_>) -> Vec<Change> {
+    let mut languages: Vec<Lang> = new.languages.to_vec();
+    for lang in old.languages {
+        if !languages.contains(lang) {
+            languages.push(*lang);
+        }
+    }
+    let mut differ = Differ {
+        languages,
+        changes: Vec::new(),
+    };
+    differ.notice(old, new);
+    differ.changes
+}
+
+/// Where a change is: the section and, inside a list, the item.
+#[derive(Clone)]
+pub(super) struct Place {
+    section: SectionKey,
+    item: Option<ItemRef>,
+    label: Option<Text>,
+}
+
+impl Place {
+    fn section(section: SectionKey) -> Place {
+        Place {
+            section,
+            item: None,
+            label: None,
+        }
+    }
+}
+
+pub(super) struct Differ {
+    /// Every language either side publishes, the new side's first.
+    languages: Vec<Lang>,
+    changes: Vec<Change>,
+}
+
+impl Differ {
+    fn notice(&mut self, old: Side<'_>, new: Side<'_>) {
+        let (o, n) = (old.notice, new.notice);
+        let page = Place::section(SectionKey::Page);
+        self.value(
+            &page,
+            "languages",
+            Some(Scalar::Languages(old.languages.to_vec())),
+            Some(Scalar::Languages(new.languages.to_vec())),
+            Reason::LanguagesChanged,
+        );
+        self.fields(&page, o, n, &fields::page());
+        let standard = |key| Place::section(SectionKey::Standard(key));
+        self.fields(
+            &standard("controller"),
+            &o.controller,
+            &n.controller,
+            &fields::controller(),
+        );
+        self.section(
+            "contact",
+            o.contact.as_ref(),
+            n.contact.as_ref(),
+            Reason::InformationAdded,
+            &fields::person(),
+        );
+        self.section(
+            "dpo",
+            o.dpo.as_ref(),
+            n.dpo.as_ref(),
+            Reason::InformationAdded,
+            &fields::person(),
+        );
+        self.fields(&standard("register_name"), o, n, &fields::register_name());
+        self.list(SectionKey::Standard("purposes"), &o.purposes, &n.purposes);
+        self.list(
+            SectionKey::Standard("data_categories"),
+            &o.data_categories,
+            &n.data_categories,
+        );
+        self.list(SectionKey::Standard("sources"), &o.sources, &n.sources);
+        self.list(
+            SectionKey::Standard("recipients"),
+            &o.recipients,
+            &n.recipients,
+        );
+        self.list(
+            SectionKey::Standard("transfers"),
+            &o.transfers,
+            &n.transfers,
+        );
+        self.fields(&standard("retention"), o, n, &fields::retention());
+        let requirement = (o.data_requirement.as_ref(), n.data_requirement.as_ref());
+        self.section(
+            "data_requirement",
+            requirement.0,
+            requirement.1,
+            Reason::InformationAdded,
+            &fields::data_requirement(),
+        );
+        let automated = (
+            o.automated_decisions.as_ref(),
+            n.automated_decisions.as_ref(),
+        );
+        let introduced = if automated.1.is_some_and(|a| a.used) {
+            Reason::AutomatedDecisionsIntroduced
+        } else {
+            Reason::InformationAdded
+        };
+        self.section(
+            "automated_decisions",
+            automated.0,
+            automated.1,
+            introduced,
+            &fields::automated_decisions(),
+        );
+        self.list(SectionKey::Standard("cookies"), &o.cookies, &n.cookies);
+        self.section(
+            "security",
+            o.security.as_ref(),
+            n.security.as_ref(),
+            Reason::InformationAdded,
+            &fields::security(),
+        );
+        self.list(SectionKey::Standard("rights"), &o.rights, &n.rights);
+        self.section(
+            "authority",
+            o.authority.as_ref(),
+            n.authority.as_ref(),
+            Reason::InformationAdded,
+            &fields::authority(),
+        );
+        self.list(SectionKey::Custom(String::new()), &o.sections, &n.sections);
+        for (key, _) in STANDARD {
+            self.text(
+                &standard(key),
+                "intro",
+                intro_for(o, key),
+                intro_for(n, key),
+                TextRule::Wording,
+            );
+        }
+    }
+
+    fn push(
+        &mut self,
+        place: &Place,
+        field: Option<&'static str>,
+        kind: ChangeKind,
+        reason: Reason,
+    ) -> &mut Change {
+        self.changes.push(Change {
+            section: place.section.clone(),
+            item: place.item.clone(),
+            label: place.label.clone(),
+            field,
+            kind,
+            reason,
+            lang: None,
+            before: None,
+            after: None,
+            words: Vec::new(),
+        });
+        self.changes.last_mut().expect("just pushed")
+    }
+
+    pub(super) fn fields<T>(&mut self, at: &Place, old: &T, new: &T, fields: &[Field<T>]) {
+        for field in fields {
+            match *field {
+                Field::Text(name, get, rule) => self.text(at, name, get(old), get(new), rule),
+                Field::Value(name, get, reason) => self.value(at, name, get(old), get(new), reason),
+                Field::Person(name, get) => self.person(at, name, get(old), get(new)),
+            }
+        }
+    }
+
+    /// Compares a text field per language. A change made alike in every language (a plain
+    /// text) is one change; translations edited each in their own words, for the same reason,
+    /// are one change with a word diff per language; anything else is one change per language.
+    fn text(
+        &mut self,
+        at: &Place,
+        field: &'static str,
+        old: Option<&Text>,
+        new: Option<&Text>,
+        rule: TextRule,
+    ) {
+        let changed: Vec<(Lang, &str, &str)> = self
+            .languages
+            .iter()
+            .map(|&lang| (lang, in_language(old, lang), in_language(new, lang)))
+            .filter(|(_, o, n)| !words::same(Some(o), Some(n)))
+            .collect();
+        let Some(&(_, first_old, first_new)) = changed.first() else {
+            return;
+        };
+        let reasons: Vec<Reason> = changed
+            .iter()
+            .map(|(_, o, n)| text_reason(o, n, rule))
+            .collect();
+        if changed.len() == self.languages.len() && reasons.iter().all(|r| *r == reasons[0]) {
+            let alike = changed
+                .iter()
+                .all(|(_, o, n)| (*o, *n) == (first_old, first_new));
+            let words = if alike {
+                vec![LangWords {
+                    lang: None,
+                    segments: words::diff(first_old, first_new),
+                }]
+            } else {
+                changed
+                    .iter()
+                    .map(|(lang, o, n)| LangWords {
+                        lang: Some(*lang),
+                        segments: words::diff(o, n),
+                    })
+                    .collect()
+            };
+            self.push(at, Some(field), ChangeKind::Changed, reasons[0])
+                .words = words;
+            return;
+        }
+        for ((lang, old_text, new_text), reason) in changed.into_iter().zip(reasons) {
+            let change = self.push(at, Some(field), ChangeKind::Changed, reason);
+            change.lang = Some(lang);
+            change.words = vec![LangWords {
+                lang: Some(lang),
+                segments: words::diff(old_text, new_text),
+            }];
+        }
+    }
+
+    fn value(
+        &mut self,
+        at: &Place,
+        field: &'static str,
+        old: Option<Scalar>,
+        new: Option<Scalar>,
+        reason: Reason,
+    ) {
+        if old == new {
+            return;
+        }
+        let (kind, reason) = match (&old, &new) {
+            (None, _) if reason.class() == Class::Editorial => {
+                (ChangeKind::Added, Reason::InformationAdded)
+            }
+            (None, _) => (ChangeKind::Added, reason),
+            (_, None) => (ChangeKind::Removed, Reason::Removal),
+            // Switching something off narrows the processing.
+            (_, Some(Scalar::Flag(false))) => (ChangeKind::Changed, Reason::Removal),
+            _ => (ChangeKind::Changed, reason),
+        };
+        let change = self.push(at, Some(field), kind, reason);
+        change.before = old;
+        change.after = new;
+    }
+
+    /// The controller's representative: added or removed whole, else compared field by field,
+    /// every change named after the representative.
+    fn person(
+        &mut self,
+        at: &Place,
+        field: &'static str,
+        old: Option<&Person>,
+        new: Option<&Person>,
+    ) {
+        match (old, new) {
+            (None, None) => {}
+            (None, Some(_)) => {
+                self.push(at, Some(field), ChangeKind::Added, Reason::InformationAdded);
+            }
+            (Some(_), None) => {
+                self.push(at, Some(field), ChangeKind::Removed, Reason::Removal);
+            }
+            (Some(old), Some(new)) => {
+                let start = self.changes.len();
+                self.fields(at, old, new, &fields::person());
+                for change in &mut self.changes[start..] {
+                    change.field = Some(field);
+                }
+            }
+        }
+    }
+
+    /// An optional standard section: added or removed as one change, else compared field by field.
+    fn section<T>(
+        &mut self,
+        key: &'static str,
+        old: Option<&T>,
+        new: Option<&T>,
+        added: Reason,
+        fields: &[Field<T>],
+    ) {
+        let at = Place::section(SectionKey::Standard(key));
+        match (old, new) {
+            (None, None) => {}
+            (None, Some(_)) => {
+                self.push(&at, None, ChangeKind::Added, added);
+            }
+            (Some(_), None) => {
+                self.push(&at, None, ChangeKind::Removed, Reason::Removal);
+            }
+            (Some(old), Some(new)) => self.fields(&at, old, new, fields),
+        }
+    }
+
+    /// A list matched by id: order is not a change; an item that only changed id is a rename.
+    fn list<T: Item>(&mut self, section: SectionKey, old: &[T], new: &[T]) {
+        let place = |item: &T| Place {
+            section: match &section {
+                SectionKey::Custom(_) => SectionKey::Custom(item.id().to_string()),
+                other => other.clone(),
+            },
+            item: Some(ItemRef {
+                kind: T::KIND,
+                id: item.id().to_string(),
+            }),
+            label: Some(item.label()),
+        };
+        let find = |items: &'_ [T], id: &str| items.iter().position(|i| i.id() == id);
+        let removed: Vec<&T> = old.iter().filter(|o| find(new, o.id()).is_none()).collect();
+        let mut renamed: Vec<&str> = Vec::new();
+        for item in new {
+            let at = place(item);
+            if let Some(before) = find(old, item.id()).map(|i| &old[i]) {
+                self.fields(&at, before, item, &T::fields());
+                continue;
+            }
+            let from = removed
+                .iter()
+                .find(|r| !renamed.contains(&r.id()) && r.without_id() == item.without_id());
+            match from {
+                Some(from) => {
+                    renamed.push(from.id());
+                    let change = self.push(&at, Some("id"), ChangeKind::Renamed, Reason::IdRenamed);
+                    change.before = Some(Scalar::Str(from.id().to_string()));
+                    change.after = Some(Scalar::Str(item.id().to_string()));
+                }
+                None => {
+                    self.push(&at, None, ChangeKind::Added, T::ADDED);
+                }
+            }
+        }
+        for item in removed.into_iter().filter(|r| !renamed.contains(&r.id())) {
+            self.push(&place(item), None, ChangeKind::Removed, Reason::Removal);
+        }
+    }
+}
+
+fn text_reason(old: &str, new: &str, rule: TextRule) -> Reason {
+    if words::tokens(old).is_empty() {
+        return Reason::InformationAdded;
+    }
+    if words::tokens(new).is_empty() {
+        return Reason::Removal;
+    }
+    match rule {
+        TextRule::Wording => Reason::Wording,
+        TextRule::Always(reason) => reason,
+        TextRule::Retention => match retention::compare(old, new) {
+            Comparison::Longer => Reason::RetentionLonger,
+            Comparison::Shorter => Reason::RetentionShorter,
+            Comparison::Same => Reason::Wording,
+            Comparison::Unclear => Reason::RetentionUnclear,
+        },
+    }
+}
+
+/// The text a language would be given: its own translation, or the same plain text.
+fn in_language(text: Option<&Text>, lang: Lang) -> &str {
+    match text {
+        None => "",
+        Some(Text::Plain(text)) => text,
+        Some(Text::Localized(map)) => map.get(&lang).map_or("", String::as_str),
+    }
+}

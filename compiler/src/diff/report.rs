@@ -1,0 +1,273 @@
+//! `notice diff` output: plain text for terminals, Markdown for a pull-request comment, and JSON.
+
+use std::fmt::Write;
+
+use super::phrases;
+use super::words::{Op, Segment, with_context};
+use super::{Change, Class, is_material};
+use crate::model::Lang;
+
+/// Words kept on each side of a change in shortened text diffs.
+const CONTEXT_WORDS: usize = 8;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SiteStatus {
+    Added,
+    Removed,
+    Changed,
+}
+
+impl SiteStatus {
+    pub(super) fn id(self) -> &'static str {
+        match self {
+            SiteStatus::Added => "added",
+            SiteStatus::Removed => "removed",
+            SiteStatus::Changed => "changed",
+        }
+    }
+}
+
+/// The changes of one site. Sites without changes are left out of a report.
+#[derive(Debug, Clone)]
+pub struct SiteDiff {
+    pub site: String,
+    pub status: SiteStatus,
+    /// The languages of the newer side (the older side's for a removed site), primary first.
+    pub languages: Vec<Lang>,
+    pub changes: Vec<Change>,
+}
+
+impl SiteDiff {
+    pub fn is_material(&self) -> bool {
+        self.status == SiteStatus::Added || is_material(&self.changes)
+    }
+
+    /// Material changes first; otherwise in page order.
+    pub(super) fn ordered(&self) -> Vec<&Change> {
+        let mut changes: Vec<&Change> = self.changes.iter().collect();
+        changes.sort_by_key(|c| c.class());
+        changes
+    }
+}
+
+fn totals(sites: &[SiteDiff], lang: Lang) -> String {
+    let material = sites.iter().filter(|s| s.is_material()).count();
+    match (sites.len(), lang) {
+        (0, Lang::Fi) => "Ei muutoksia tietosuojaselosteisiin.".to_string(),
+        (0, Lang::Sv) => "Inga ändringar i dataskyddsbeskrivningarna.".to_string(),
+        (0, Lang::En) => "No changes to any notice.".to_string(),
+        (n, Lang::Fi) => format!(
+            "{n} {} muuttui, {material} olennaisesti",
+            if n == 1 { "seloste" } else { "selostetta" }
+        ),
+        (n, Lang::Sv) => format!(
+            "{n} {} ändrades, {material} väsentligt",
+            if n == 1 {
+                "beskrivning"
+            } else {
+                "beskrivningar"
+            }
+        ),
+        (n, Lang::En) => format!(
+            "{n} {} changed, {material} material",
+            if n == 1 { "site" } else { "sites" }
+        ),
+    }
+}
+
+fn site_heading(site: &SiteDiff, lang: Lang) -> String {
+    let material = site
+        .changes
+        .iter()
+        .filter(|c| c.class() == Class::Material)
+        .count();
+    let status = match (site.status, lang) {
+        (SiteStatus::Added, Lang::Fi) => "uusi seloste; ",
+        (SiteStatus::Added, Lang::Sv) => "ny beskrivning; ",
+        (SiteStatus::Added, Lang::En) => "new notice; ",
+        (SiteStatus::Removed, Lang::Fi) => "seloste poistettu",
+        (SiteStatus::Removed, Lang::Sv) => "beskrivningen borttagen",
+        (SiteStatus::Removed, Lang::En) => "notice removed",
+        (SiteStatus::Changed, _) => "",
+    };
+    if site.status == SiteStatus::Removed {
+        return status.to_string();
+    }
+    let n = site.changes.len();
+    let counts = match lang {
+        Lang::Fi => format!(
+            "{n} {}, {material} {}",
+            if n == 1 { "muutos" } else { "muutosta" },
+            if material == 1 {
+                "olennainen"
+            } else {
+                "olennaista"
+            }
+        ),
+        Lang::Sv => format!(
+            "{n} {}, {material} {}",
+            if n == 1 { "ändring" } else { "ändringar" },
+            if material == 1 {
+                "väsentlig"
+            } else {
+                "väsentliga"
+            }
+        ),
+        Lang::En => format!(
+            "{n} {}, {material} material",
+            if n == 1 { "change" } else { "changes" }
+        ),
+    };
+    format!("{status}{counts}")
+}
+
+/// The summary line of a change, with its language when it concerns one language only.
+fn summary(change: &Change, lang: Lang, primary: Lang) -> String {
+    let mut line = phrases::summary(change, lang, primary);
+    if let Some(only) = change.lang {
+        let _ = write!(line, " [{only}]");
+    }
+    line
+}
+
+pub fn text(sites: &[SiteDiff], lang: Lang) -> String {
+    let mut out = String::new();
+    for site in sites {
+        let primary = site.languages[0];
+        let _ = writeln!(out, "{}: {}", site.site, site_heading(site, lang));
+        for change in site.ordered() {
+            let anchor = change
+                .section
+                .anchor()
+                .map(|a| format!("  #{a}"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  {:<9}  {}{anchor}",
+                change.class().id(),
+                summary(change, lang, primary)
+            );
+            let _ = writeln!(out, "             {}", phrases::reason(change.reason, lang));
+            if let Some(line) = phrases::before_after(change, lang) {
+                let _ = writeln!(out, "             {line}");
+            }
+            for words in &change.words {
+                let tag = words.lang.map(|l| format!("[{l}] ")).unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "             {tag}{}",
+                    inline_words(&words.segments, "[-", "-]", "{+", "+}", |s| s.to_string())
+                );
+            }
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "{}", totals(sites, lang));
+    out
+}
+
+fn inline_words(
+    segments: &[Segment],
+    del_open: &str,
+    del_close: &str,
+    ins_open: &str,
+    ins_close: &str,
+    escape: impl Fn(&str) -> String,
+) -> String {
+    with_context(segments, CONTEXT_WORDS)
+        .iter()
+        .map(|segment| match segment.op {
+            Op::Equal => escape(&segment.text),
+            Op::Delete => format!("{del_open}{}{del_close}", escape(&segment.text)),
+            Op::Insert => format!("{ins_open}{}{ins_close}", escape(&segment.text)),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Marks the comment so a workflow can find and update it instead of adding another.
+pub const MARKDOWN_MARKER: &str = "<!-- notice-diff -->";
+
+pub fn markdown(sites: &[SiteDiff], lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{MARKDOWN_MARKER}");
+    let title = crate::render::labels::pick(
+        lang,
+        "Tietosuojaselosteiden muutokset",
+        "Ändringar i dataskyddsbeskrivningarna",
+        "Privacy notice changes",
+    );
+    let _ = writeln!(out, "### {title}\n");
+    let _ = writeln!(out, "**{}**\n", totals(sites, lang));
+    for site in sites {
+        let primary = site.languages[0];
+        let open = if site.is_material() { " open" } else { "" };
+        let _ = writeln!(out, "<details{open}>");
+        let _ = writeln!(
+            out,
+            "<summary><strong>{}</strong>: {}</summary>\n",
+            md_escape(&site.site),
+            md_escape(&site_heading(site, lang))
+        );
+        let mut current = None;
+        for change in site.ordered() {
+            if current != Some(change.class()) {
+                current = Some(change.class());
+                let _ = writeln!(out, "\n**{}**\n", phrases::class(change.class(), lang));
+            }
+            let anchor = change
+                .section
+                .anchor()
+                .map(|a| format!(" · `#{a}`"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "- {} — {}{anchor}",
+                md_escape(&summary(change, lang, primary)),
+                md_escape(phrases::reason(change.reason, lang))
+            );
+            if let Some(line) = phrases::before_after(change, lang) {
+                let _ = writeln!(out, "  - {}", md_escape(&line));
+            }
+            for words in &change.words {
+                let tag = words
+                    .lang
+                    .map(|l| format!("\\[{l}\\] "))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "  - {tag}{}",
+                    inline_words(
+                        &words.segments,
+                        "<del>",
+                        "</del>",
+                        "<ins>",
+                        "</ins>",
+                        md_escape
+                    )
+                );
+            }
+        }
+        let _ = writeln!(out, "\n</details>\n");
+    }
+    out
+}
+
+/// Escapes text for GitHub Markdown: HTML-significant characters as entities, Markdown
+/// punctuation with a backslash, so a notice's text can never inject markup into the comment.
+fn md_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '!' | '@' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}

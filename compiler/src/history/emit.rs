@@ -1,0 +1,243 @@
+//! Writes a snapshot as readable TOML: sections as `[headers]`, texts as dotted `key.fi = …` lines,
+//! long texts as multi-line strings, keys in the order the sources gave them.
+
+use std::fmt::Write;
+
+use super::ReleaseInfo;
+use crate::load::LoadedSite;
+use crate::model::{Lang, Text};
+use crate::source::{Node, Table, Value};
+
+/// The snapshot file of `site` released as `release`: self-contained, with the languages written
+/// out, so a later change to the project's defaults or to a layer never alters it.
+pub fn snapshot_toml(site: &LoadedSite, release: &ReleaseInfo) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# {}, version {}: the effective notice as released by `notice release`.",
+        site.name, release.version
+    );
+    out.push_str("# Frozen: later edits to the sources or shared layers never change it. Do not edit by hand.\n");
+    out.push_str("\n[release]\n");
+    let _ = writeln!(out, "version = {}", string(&release.version));
+    let _ = writeln!(out, "effective = {}", release.effective);
+    match &release.summary {
+        Some(Text::Plain(text)) => {
+            let _ = writeln!(out, "summary = {}", string(text));
+        }
+        Some(Text::Localized(texts)) => {
+            for (lang, text) in texts {
+                let _ = writeln!(out, "summary.{lang} = {}", string(text));
+            }
+        }
+        None => {}
+    }
+    let layers: Vec<String> = release.layers.iter().map(|l| string(l)).collect();
+    let _ = writeln!(out, "layers = [{}]", layers.join(", "));
+
+    out.push_str("\n[notice]\n");
+    let languages: Vec<String> = site.languages.iter().map(|l| string(l.code())).collect();
+    let _ = writeln!(out, "languages = [{}]", languages.join(", "));
+    if let Value::Table(table) = &site.merged.value {
+        let mut rest = table.clone();
+        rest.shift_remove("languages");
+        write_body(&mut out, "notice", &rest);
+    }
+    out
+}
+
+fn write_body(out: &mut String, path: &str, table: &Table) {
+    for (key, entry) in table {
+        if is_inline(&entry.node) {
+            write_dotted(out, &bare_or_quoted(key), &entry.node);
+        }
+    }
+    for (key, entry) in table {
+        let child = format!("{path}.{}", bare_or_quoted(key));
+        match &entry.node.value {
+            Value::Array(items) if is_array_of_tables(items) => {
+                for item in items {
+                    let _ = write!(out, "\n[[{child}]]\n");
+                    if let Value::Table(table) = &item.value {
+                        write_body(out, &child, table);
+                    }
+                }
+            }
+            Value::Table(table) if !is_inline(&entry.node) => {
+                let _ = write!(out, "\n[{child}]\n");
+                write_body(out, &child, table);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Scalars, arrays of scalars, empty tables and texts (`{ fi = …, en = … }`) are written on
+/// key lines; every other table gets a header.
+fn is_inline(node: &Node) -> bool {
+    match &node.value {
+        Value::Table(table) => table.is_empty() || is_text_table(table),
+        Value::Array(items) => !is_array_of_tables(items),
+        _ => true,
+    }
+}
+
+fn is_text_table(table: &Table) -> bool {
+    table
+        .iter()
+        .all(|(key, entry)| Lang::from_code(key).is_some() && entry.node.as_str().is_some())
+}
+
+fn is_array_of_tables(items: &[Node]) -> bool {
+    !items.is_empty()
+        && items
+            .iter()
+            .all(|item| matches!(item.value, Value::Table(_)))
+}
+
+fn write_dotted(out: &mut String, key: &str, node: &Node) {
+    match &node.value {
+        Value::Table(table) if !table.is_empty() => {
+            for (sub, entry) in table {
+                write_dotted(out, &format!("{key}.{}", bare_or_quoted(sub)), &entry.node);
+            }
+        }
+        _ => {
+            let _ = writeln!(out, "{key} = {}", inline_value(node));
+        }
+    }
+}
+
+fn inline_value(node: &Node) -> String {
+    match &node.value {
+        Value::String(text) => string(text),
+        Value::Integer(n) => n.to_string(),
+        Value::Float(f) if f.is_nan() => "nan".to_string(),
+        Value::Float(f) if f.is_infinite() => if *f > 0.0 { "inf" } else { "-inf" }.to_string(),
+        Value::Float(f) => format!("{f:?}"),
+        Value::Boolean(b) => b.to_string(),
+        Value::Datetime(text) => text.clone(),
+        Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(inline_value).collect();
+            format!("[{}]", items.join(", "))
+        }
+        Value::Table(table) => {
+            let entries: Vec<String> = table
+                .iter()
+                .map(|(key, entry)| {
+                    format!("{} = {}", bare_or_quoted(key), inline_value(&entry.node))
+                })
+                .collect();
+            if entries.is_empty() {
+                "{}".to_string()
+            } else {
+                format!("{{ {} }}", entries.join(", "))
+            }
+        }
+    }
+}
+
+fn bare_or_quoted(key: &str) -> String {
+    let bare = !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    if bare {
+        key.to_string()
+    } else {
+        basic_string(key)
+    }
+}
+
+/// A TOML string: multi-line when the text has line breaks, so Markdown stays readable.
+fn string(text: &str) -> String {
+    if text.contains('\n') {
+        multi_line_string(text)
+    } else {
+        basic_string(text)
+    }
+}
+
+fn basic_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn multi_line_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    // The line break right after the opening quotes is not part of the value.
+    out.push_str("\"\"\"\n");
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            // A quote next to another, or last, could close the string early.
+            '"' if matches!(chars.peek(), Some('"') | None) => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' | '\t' => out.push(c),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push_str("\"\"\"");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{SourceFile, parse};
+
+    fn round_trip(text: &str) -> String {
+        let toml = format!("x = {}\n", string(text));
+        let file = SourceFile::new("t.toml", toml.clone());
+        let node = parse(&file).unwrap_or_else(|e| panic!("{toml}\n{e}"));
+        node.as_table().unwrap()["x"]
+            .node
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    #[test]
+    fn strings_survive_a_round_trip() {
+        for text in [
+            "plain",
+            "quote \" and backslash \\ and tab\t",
+            "two lines\nsecond",
+            "\nleading newline",
+            "ends in a quote\n\"",
+            "three quotes \"\"\" inside\nand \"\" two",
+            "trailing backslash \\\nnext",
+            "crlf\r\nline",
+            "control \u{1} char\nx",
+            "ääkköset ja 😀\n",
+        ] {
+            assert_eq!(round_trip(text), text);
+        }
+    }
+
+    #[test]
+    fn keys_are_quoted_only_when_needed() {
+        assert_eq!(bare_or_quoted("retention_period"), "retention_period");
+        assert_eq!(bare_or_quoted("a.b"), "\"a.b\"");
+        assert_eq!(bare_or_quoted(""), "\"\"");
+    }
+}

@@ -1,0 +1,300 @@
+//! Released versions: the frozen snapshot files under `content/<site>/history/`, their ids and order.
+
+mod emit;
+pub mod release;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::de;
+use crate::diagnostic::Diagnostic;
+use crate::error::Failure;
+use crate::files::files_under;
+use crate::load::LoadedSite;
+use crate::model::{Date, Notice, Text};
+use crate::project::Project;
+use crate::source::{self, Node};
+
+pub use emit::snapshot_toml;
+
+/// Folder beside a site's `notice.toml` that holds its released versions.
+pub const HISTORY_DIR: &str = "history";
+
+/// A version's id: its effective date, with `-2`, `-3`… for further releases on the same day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct VersionId {
+    pub date: Date,
+    /// 1 for the first release of the day; shown only from 2 on.
+    pub sequence: u32,
+}
+
+impl VersionId {
+    pub fn parse(text: &str) -> Option<VersionId> {
+        let date = Date::parse(text.get(..10)?)?;
+        let sequence = match &text[10..] {
+            "" => 1,
+            rest => {
+                let digits = rest.strip_prefix('-')?;
+                if digits.starts_with('0') || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                    return None;
+                }
+                digits.parse().ok().filter(|n| *n >= 2)?
+            }
+        };
+        Some(VersionId { date, sequence })
+    }
+
+    /// The next free id for a release effective on `date`, after `existing`.
+    pub fn next_free(date: Date, existing: &[VersionId]) -> VersionId {
+        let sequence = existing
+            .iter()
+            .filter(|id| id.date == date)
+            .map(|id| id.sequence + 1)
+            .max()
+            .unwrap_or(1);
+        VersionId { date, sequence }
+    }
+}
+
+impl fmt::Display for VersionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.sequence {
+            1 => write!(f, "{}", self.date),
+            n => write!(f, "{}-{n}", self.date),
+        }
+    }
+}
+
+/// The `[release]` table of a snapshot.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReleaseInfo {
+    pub version: String,
+    /// The date this version takes effect.
+    pub effective: Date,
+    /// What changed, in the releaser's words.
+    pub summary: Option<Text>,
+    /// The layers the site was merged from when it was released; for readers only.
+    #[serde(default)]
+    pub layers: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SnapshotFile {
+    release: ReleaseInfo,
+    /// Typed on its own below, so the version's tree keeps its origins.
+    #[allow(dead_code, reason = "only its presence is checked here")]
+    notice: serde::de::IgnoredAny,
+}
+
+/// One released version, read back from its snapshot.
+#[derive(Debug, Clone)]
+pub struct Version {
+    pub id: VersionId,
+    pub release: ReleaseInfo,
+    /// The frozen notice, shaped like a freshly loaded site so the page renderer takes it as is.
+    pub site: LoadedSite,
+}
+
+/// A site's released versions, oldest first.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    pub versions: Vec<Version>,
+}
+
+impl History {
+    pub fn latest(&self) -> Option<&Version> {
+        self.versions.last()
+    }
+
+    pub fn ids(&self) -> Vec<VersionId> {
+        self.versions.iter().map(|v| v.id).collect()
+    }
+}
+
+pub fn history_dir(project: &Project, site: &str) -> PathBuf {
+    project.content_dir().join(site).join(HISTORY_DIR)
+}
+
+/// Reads every snapshot of `site`. Files that are not `<version>.toml` are errors, so a typo
+/// never silently drops a version from the change log.
+pub fn load_history(project: &Project, site: &str) -> Result<History, Failure> {
+    let dir = history_dir(project, site);
+    if !dir.is_dir() {
+        return Ok(History::default());
+    }
+    let mut versions = Vec::new();
+    let mut failures = Vec::new();
+    for (name, path) in files_under(&dir, false)? {
+        // Editors' swap files and an interrupted release's temporary file are not versions.
+        if name.starts_with('.') || name.contains("/.") {
+            continue;
+        }
+        match load_version(project, site, &name, &path) {
+            Ok(version) => versions.push(version),
+            Err(failure) => failures.push(failure),
+        }
+    }
+    if let Some(failure) = Failure::combine(failures) {
+        return Err(failure);
+    }
+    versions.sort_by_key(|v| v.id);
+    Ok(History { versions })
+}
+
+fn load_version(
+    project: &Project,
+    site: &str,
+    name: &str,
+    path: &Path,
+) -> Result<Version, Failure> {
+    let id = version_of_file(name, path)?;
+    let file = project.read_source(path)?;
+    parse_version(&file, site, id, &project.settings.languages)
+}
+
+/// A snapshot file named on the command line, e.g. for `notice diff OLD NEW`. The site is the
+/// folder that holds `history/`, or the file's own name when it lies elsewhere.
+pub fn read_snapshot_file(path: &Path) -> Result<Version, Failure> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let id = version_of_file(&name, path)?;
+    let site = path
+        .parent()
+        .filter(|dir| dir.file_name().is_some_and(|n| n == HISTORY_DIR))
+        .and_then(Path::parent)
+        .and_then(Path::file_name)
+        .map_or_else(|| id.to_string(), |n| n.to_string_lossy().into_owned());
+    let file = source::read(path, source::display_path(path))?;
+    parse_version(&file, &site, id, &crate::model::Languages::default())
+}
+
+fn version_of_file(name: &str, path: &Path) -> Result<VersionId, Failure> {
+    name.strip_suffix(".toml").and_then(VersionId::parse).ok_or_else(|| {
+        Diagnostic::error(format!("`{name}` is not a snapshot file name"))
+            .at_path(source::display_path(path))
+            .note("snapshots are named `<YYYY-MM-DD>.toml` or `<YYYY-MM-DD>-<n>.toml` by `notice release`; the history folder holds nothing else")
+            .help("move other files out of the history folder")
+            .into()
+    })
+}
+
+fn parse_version(
+    file: &std::sync::Arc<source::SourceFile>,
+    site: &str,
+    id: VersionId,
+    default_languages: &crate::model::Languages,
+) -> Result<Version, Failure> {
+    let root = source::parse(file)?;
+    let parsed: SnapshotFile = de::from_node(&root)?;
+    let table = root.as_table().expect("a TOML document is a table");
+    if parsed.release.version != id.to_string() {
+        let origin = &table["release"].node.as_table().expect("typed above")["version"]
+            .node
+            .origin;
+        return Err(Diagnostic::error(format!(
+            "snapshot `{id}.toml` says it is version `{}`",
+            parsed.release.version
+        ))
+        .at(origin)
+        .help(format!(
+            "a snapshot's file name is its version; restore `version = \"{id}\"` (snapshots are never edited by hand)"
+        ))
+        .into());
+    }
+    let notice_node: Node = table["notice"].node.clone();
+    crate::merge::validate_ids(&notice_node, "")?;
+    let notice: Notice = de::from_node(&notice_node)?;
+    let languages = notice
+        .languages
+        .as_ref()
+        .unwrap_or(default_languages)
+        .to_vec();
+    Ok(Version {
+        id,
+        site: LoadedSite {
+            name: site.to_string(),
+            layers: parsed.release.layers.clone(),
+            merged: notice_node,
+            notice,
+            languages,
+        },
+        release: parsed.release,
+    })
+}
+
+/// Today's date in UTC, the default effective date of a release. Only the `release` command
+/// reads the clock: no rendered output ever depends on it.
+pub fn today_utc() -> Date {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    civil_from_days((seconds / 86_400) as i64)
+}
+
+/// Days since 1970-01-01 to a calendar date (Howard Hinnant's `civil_from_days`).
+fn civil_from_days(days: i64) -> Date {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
+    Date { year, month, day }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn version_ids_parse_print_and_order() {
+        let first = VersionId::parse("2025-12-01").unwrap();
+        let second = VersionId::parse("2025-12-01-2").unwrap();
+        let tenth = VersionId::parse("2025-12-01-10").unwrap();
+        assert_eq!(first.to_string(), "2025-12-01");
+        assert_eq!(tenth.to_string(), "2025-12-01-10");
+        assert!(first < second && second < tenth);
+        assert!(tenth < VersionId::parse("2025-12-02").unwrap());
+        for bad in [
+            "2025-12-01-1",
+            "2025-12-01-02",
+            "2025-12-01-",
+            "2025-12-01x",
+            "2025-13-01",
+            "latest",
+        ] {
+            assert_eq!(VersionId::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn next_free_id_suffixes_collisions() {
+        let date = Date::parse("2025-12-01").unwrap();
+        assert_eq!(VersionId::next_free(date, &[]).to_string(), "2025-12-01");
+        let taken = [
+            VersionId::parse("2025-12-01").unwrap(),
+            VersionId::parse("2025-12-01-2").unwrap(),
+        ];
+        assert_eq!(
+            VersionId::next_free(date, &taken).to_string(),
+            "2025-12-01-3"
+        );
+    }
+
+    #[test]
+    fn civil_dates_from_epoch_days() {
+        assert_eq!(civil_from_days(0).to_string(), "1970-01-01");
+        assert_eq!(civil_from_days(19_723).to_string(), "2024-01-01");
+        assert_eq!(civil_from_days(19_782).to_string(), "2024-02-29");
+        assert_eq!(civil_from_days(20_423).to_string(), "2025-12-01");
+    }
+}
