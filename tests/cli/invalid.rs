@@ -156,3 +156,26 @@ fn every_broken_site_is_reported_in_one_run() {
         "{stderr}"
     );
 }
+
+#[test]
+fn snapshot_edited_to_another_version() {
+    let run = rejects(
+        "snapshot-version-mismatch",
+        "content/kahvila/history/2025-06-01.toml:4:11",
+    );
+    assert!(run.stderr().contains("restore `version = \"2025-06-01\"`"));
+}
+
+#[test]
+fn snapshot_with_an_unknown_key() {
+    let run = rejects(
+        "snapshot-unknown-key",
+        "content/kahvila/history/2025-06-01.toml:11:1",
+    );
+    assert!(run.stderr().contains("did you mean `email`?"));
+}
+
+#[test]
+fn stray_file_in_the_history_folder() {
+    rejects("stray-history-file", "content/kahvila/history/notes.txt");
+}

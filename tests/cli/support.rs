@@ -160,3 +160,42 @@ pub(crate) fn attribute_values<'a>(html: &'a str, attribute: &str) -> Vec<&'a st
         })
         .collect()
 }
+
+impl Project {
+    /// Runs git in the project, with a fixed identity and no user configuration.
+    pub(crate) fn git(&self, args: &[&str]) {
+        let output = Command::new("git")
+            .args([
+                "-c",
+                "user.name=notice tests",
+                "-c",
+                "user.email=tests@notice.invalid",
+            ])
+            .args([
+                "-c",
+                "commit.gpgsign=false",
+                "-c",
+                "init.defaultBranch=main",
+            ])
+            .args(args)
+            .current_dir(self.path())
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .output()
+            .expect("git runs");
+        assert!(
+            output.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+
+    /// Commits everything in the project as one commit, creating the repository first.
+    pub(crate) fn commit_all(&self, message: &str) {
+        if !self.path().join(".git").exists() {
+            self.git(&["init", "-q"]);
+        }
+        self.git(&["add", "-A"]);
+        self.git(&["commit", "-q", "-m", message]);
+    }
+}

@@ -8,6 +8,8 @@ pub mod json;
 pub mod phrases;
 pub mod report;
 mod retention;
+#[cfg(test)]
+mod tests;
 pub mod words;
 
 use crate::model::{

@@ -152,7 +152,7 @@ pub fn text(sites: &[SiteDiff], lang: Lang) -> String {
                 let _ = writeln!(out, "             {line}");
             }
             for words in &change.words {
-                let tag = words.lang.map(|l| format!("[{l}] ")).unwrap_or_default();
+                let tag = language_tag(change, words, "[", "] ");
                 let _ = writeln!(
                     out,
                     "             {tag}{}",
@@ -164,6 +164,14 @@ pub fn text(sites: &[SiteDiff], lang: Lang) -> String {
     }
     let _ = writeln!(out, "{}", totals(sites, lang));
     out
+}
+
+/// Names the language of a word diff, unless the change line already does.
+fn language_tag(change: &Change, words: &super::LangWords, open: &str, close: &str) -> String {
+    match (change.lang, words.lang) {
+        (None, Some(lang)) => format!("{open}{lang}{close}"),
+        _ => String::new(),
+    }
 }
 
 fn inline_words(

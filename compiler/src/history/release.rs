@@ -235,3 +235,24 @@ fn write_new(path: &Path, text: &str) -> Result<(), Failure> {
     let _ = std::fs::remove_file(&temp);
     result
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_new_never_replaces_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("history/2025-06-01.toml");
+        write_new(&path, "first").unwrap();
+        let err = write_new(&path, "second").unwrap_err();
+        assert_eq!(err.kind, FailureKind::Usage);
+        assert_eq!(
+            err.diagnostics[0].message,
+            "refusing to overwrite a released version"
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
+        let left: Vec<_> = std::fs::read_dir(path.parent().unwrap()).unwrap().collect();
+        assert_eq!(left.len(), 1, "the temporary file is cleaned up");
+    }
+}
