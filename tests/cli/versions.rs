@@ -645,3 +645,32 @@ fn diff_between_two_snapshot_files() {
         .stdout();
     assert_eq!(changes(&json, "alpha").len(), 4, "{json}");
 }
+
+#[test]
+fn the_pull_request_workflow_runs_a_real_diff_command() {
+    let workflow = std::fs::read_to_string(
+        crate::support::repo_root().join(".github/workflows/notice-diff.yml"),
+    )
+    .unwrap();
+    let line = workflow
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("./target/release/notice diff"))
+        .expect("the workflow runs notice diff");
+    let args: Vec<&str> = line
+        .split(" > ")
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .skip(1)
+        .map(|arg| if arg == "\"origin/$BASE_REF\"" { "HEAD~1" } else { arg })
+        .collect();
+    assert!(workflow.contains("<!-- notice-diff -->"), "the workflow finds its comment by the marker");
+
+    let project = committed_fixture();
+    edit_alpha(&project);
+    project.commit_all("second");
+    let markdown = project.run(&args).expect(0).stdout();
+    assert!(markdown.starts_with("<!-- notice-diff -->\n"), "{markdown}");
+    assert!(markdown.contains("**1 site changed, 1 material**"), "{markdown}");
+}
