@@ -11,7 +11,7 @@ use crate::diagnostic::{Diagnostic, render_all};
 use crate::diff::{inputs, json, report};
 use crate::error::Failure;
 use crate::history::release::{ReleaseOptions, release};
-use crate::model::{Date, Lang};
+use crate::model::{Date, Lang, Text};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -56,9 +56,18 @@ enum Command {
         /// The date the new version takes effect [default: today, UTC].
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         effective: Option<Date>,
-        /// What changed, in a sentence for readers of the change log.
+        /// What changed, in a sentence for readers of the change log (every language).
         #[arg(long, value_name = "TEXT")]
         summary: Option<String>,
+        /// The summary in Finnish; overrides --summary on Finnish pages.
+        #[arg(long, value_name = "TEXT")]
+        summary_fi: Option<String>,
+        /// The summary in Swedish; overrides --summary on Swedish pages.
+        #[arg(long, value_name = "TEXT")]
+        summary_sv: Option<String>,
+        /// The summary in English; overrides --summary on English pages.
+        #[arg(long, value_name = "TEXT")]
+        summary_en: Option<String>,
         /// Project root (the directory holding content/).
         #[arg(long, default_value = ".")]
         root: PathBuf,
@@ -128,13 +137,16 @@ pub fn main() -> ExitCode {
             all,
             effective,
             summary,
+            summary_fi,
+            summary_sv,
+            summary_en,
             root,
         } => run_release(&ReleaseOptions {
             root,
             sites,
             all,
             effective,
-            summary,
+            summary: summary_text(summary, [summary_fi, summary_sv, summary_en]),
         }),
         Command::Diff {
             old,
@@ -232,6 +244,19 @@ fn parse_date(text: &str) -> Result<Date, String> {
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
     Lang::from_code(text).ok_or_else(|| format!("`{text}` is not a language: use fi, sv or en"))
+}
+
+/// One text from `--summary` and the per-language flags (`[fi, sv, en]`).
+fn summary_text(all: Option<String>, per_language: [Option<String>; 3]) -> Option<Text> {
+    if per_language.iter().all(Option::is_none) {
+        return all.map(Text::Plain);
+    }
+    let texts = Lang::ALL
+        .into_iter()
+        .zip(per_language)
+        .filter_map(|(lang, text)| Some((lang, text.or_else(|| all.clone())?)))
+        .collect();
+    Some(Text::Localized(texts))
 }
 
 fn run_release(options: &ReleaseOptions) -> Result<(), Failure> {

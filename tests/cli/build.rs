@@ -8,11 +8,13 @@ use crate::support::{Project, attribute_values, pages, tree};
 #[test]
 fn builds_every_site_and_language_with_the_index_and_css() {
     let project = Project::examples();
-    let stdout = project.run(&["build"]).expect(0).stdout();
+    let run = project.run(&["build"]).expect(0);
+    let stdout = run.stdout();
     assert!(
-        stdout.starts_with("built 9 pages into site: 10 written, 0 unchanged, 0 removed"),
+        stdout.starts_with("built 32 pages into site: 37 written, 0 unchanged, 0 removed"),
         "{stdout}"
     );
+    assert_eq!(run.stderr(), "", "the examples are released: no warnings");
     let built: BTreeSet<String> = tree(&project.path().join("site")).into_keys().collect();
     for path in [
         "index.html",
@@ -25,6 +27,12 @@ fn builds_every_site_and_language_with_the_index_and_css() {
         "toiminimi-koodaaja/index.html",
         "verkkoapu/index.html",
         "verkkoapu/en/index.html",
+        "verkkoapu/changes/index.html",
+        "verkkoapu/en/changes/index.html",
+        "verkkoapu/changes.xml",
+        "verkkoapu/versions/2024-03-01/index.html",
+        "verkkoapu/versions/2025-01-01/en/index.html",
+        "toiminimi-koodaaja/versions/2024-03-01/index.html",
     ] {
         assert!(built.contains(path), "missing {path}; built {built:?}");
     }
@@ -37,7 +45,7 @@ fn every_in_page_link_has_a_matching_id() {
     let project = Project::examples();
     project.run(&["build"]).expect(0);
     let pages = pages(&project.path().join("site"));
-    assert_eq!(pages.len(), 9);
+    assert_eq!(pages.len(), 32);
     for (path, html) in &pages {
         let ids: Vec<&str> = attribute_values(html, "id");
         let unique: BTreeSet<&str> = ids.iter().copied().collect();
@@ -57,6 +65,51 @@ fn every_in_page_link_has_a_matching_id() {
             }
         }
     }
+}
+
+/// The change log, the archive, the feed and the pages link to each other with relative links:
+/// every one must reach an existing file, and every fragment an existing id there.
+#[test]
+fn every_relative_link_between_pages_resolves() {
+    let project = Project::examples();
+    project.run(&["build"]).expect(0);
+    let site = project.path().join("site");
+    let files = tree(&site);
+    let pages = pages(&site);
+    let mut checked = 0;
+    for (path, html) in &pages {
+        for href in attribute_values(html, "href") {
+            if href.starts_with('#') || href.contains(':') {
+                continue;
+            }
+            let (file, fragment) = href.split_once('#').unwrap_or((href, ""));
+            let mut parts: Vec<&str> = path.split('/').collect();
+            parts.pop();
+            for segment in file.split('/') {
+                match segment {
+                    ".." => {
+                        assert!(parts.pop().is_some(), "{path}: {href} leaves the site");
+                    }
+                    "." | "" => {}
+                    other => parts.push(other),
+                }
+            }
+            let target = parts.join("/");
+            assert!(
+                files.contains_key(&target),
+                "{path}: {href} -> {target} does not exist"
+            );
+            if !fragment.is_empty() {
+                let ids = attribute_values(&pages[&target], "id");
+                assert!(
+                    ids.contains(&fragment),
+                    "{path}: {href}: no id {fragment} in {target}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 200, "only {checked} links checked");
 }
 
 #[test]
@@ -155,7 +208,7 @@ fn code_blocks_are_highlighted_with_classes() {
 #[test]
 fn boilerplate_edit_reaches_every_site_and_overrides_survive() {
     let project = Project::examples();
-    project.run(&["build"]).expect(0);
+    project.run(&["build", "--drafts"]).expect(0);
     let overridden = "at the café counter";
     assert!(
         project
@@ -167,9 +220,10 @@ fn boilerplate_edit_reaches_every_site_and_overrides_survive() {
         "029 566 6700",
         "029 566 9999",
     );
-    project.run(&["build"]).expect(0);
+    project.run(&["build", "--drafts"]).expect(0);
     for (path, html) in pages(&project.path().join("site")) {
-        if path == "index.html" {
+        // The index lists sites; the change logs and archived versions show released history.
+        if path == "index.html" || path.contains("/changes/") || path.contains("/versions/") {
             continue;
         }
         assert!(
@@ -250,7 +304,7 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
 #[test]
 fn unchanged_files_are_not_rewritten() {
     let project = Project::examples();
-    project.run(&["build"]).expect(0);
+    project.run(&["build", "--drafts"]).expect(0);
     let site = project.path().join("site");
     // Backdate every file, so a rewrite would be visible without sleeping.
     let old = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000);
@@ -271,13 +325,15 @@ fn unchanged_files_are_not_rewritten() {
         "\nupdated = 2025-",
         "\nupdated = 2024-",
     );
-    let stdout = project.run(&["build"]).expect(0).stdout();
+    let stdout = project.run(&["build", "--drafts"]).expect(0).stdout();
     assert!(
-        stdout.contains(": 1 written, 9 unchanged, 0 removed"),
+        stdout.contains(": 2 written, 35 unchanged, 0 removed"),
         "{stdout}"
     );
     for (path, modified) in mtimes(&site) {
-        let changed = path == "toiminimi-koodaaja/index.html";
+        // The draft page, and the change log that lists the unreleased edit.
+        let changed = path == "toiminimi-koodaaja/index.html"
+            || path == "toiminimi-koodaaja/changes/index.html";
         assert_eq!(modified != old, changed, "{path}");
     }
 }
@@ -287,9 +343,15 @@ fn files_notice_did_not_make_are_kept_and_removed_sites_disappear() {
     let project = Project::examples();
     project.run(&["build"]).expect(0);
     project.write("site/_redirects", "/old /new 301\n");
+    let built = tree(&project.path().join("site"));
+    let agency_files = built.keys().filter(|p| p.starts_with("verkkoapu/")).count();
+    assert_eq!(agency_files, 9);
     std::fs::remove_dir_all(project.path().join("content/verkkoapu")).unwrap();
     let stdout = project.run(&["build"]).expect(0).stdout();
-    assert!(stdout.contains("2 removed"), "{stdout}");
+    assert!(
+        stdout.contains(": 1 written, 27 unchanged, 9 removed"),
+        "{stdout}"
+    );
     assert!(!project.path().join("site/verkkoapu").exists());
     assert_eq!(project.read("site/_redirects"), "/old /new 301\n");
 }
@@ -297,13 +359,15 @@ fn files_notice_did_not_make_are_kept_and_removed_sites_disappear() {
 #[test]
 fn site_filter_rebuilds_only_the_named_site() {
     let project = Project::examples();
-    project.run(&["build"]).expect(0);
+    project.run(&["build", "--drafts"]).expect(0);
     project.edit(
         "content/_shared/fi-standard.toml",
         "029 566 6700",
         "029 566 9999",
     );
-    project.run(&["build", "--site", "verkkoapu"]).expect(0);
+    project
+        .run(&["build", "--drafts", "--site", "verkkoapu"])
+        .expect(0);
     assert!(
         project
             .read("site/verkkoapu/index.html")

@@ -663,14 +663,80 @@ fn the_pull_request_workflow_runs_a_real_diff_command() {
         .unwrap()
         .split_whitespace()
         .skip(1)
-        .map(|arg| if arg == "\"origin/$BASE_REF\"" { "HEAD~1" } else { arg })
+        .map(|arg| {
+            if arg == "\"origin/$BASE_REF\"" {
+                "HEAD~1"
+            } else {
+                arg
+            }
+        })
         .collect();
-    assert!(workflow.contains("<!-- notice-diff -->"), "the workflow finds its comment by the marker");
+    assert!(
+        workflow.contains("<!-- notice-diff -->"),
+        "the workflow finds its comment by the marker"
+    );
 
     let project = committed_fixture();
     edit_alpha(&project);
     project.commit_all("second");
     let markdown = project.run(&args).expect(0).stdout();
     assert!(markdown.starts_with("<!-- notice-diff -->\n"), "{markdown}");
-    assert!(markdown.contains("**1 site changed, 1 material**"), "{markdown}");
+    assert!(
+        markdown.contains("**1 site changed, 1 material**"),
+        "{markdown}"
+    );
+}
+
+#[test]
+fn a_summary_can_be_given_per_language() {
+    let project = Project::fixture("versions");
+    project
+        .run(&[
+            "release",
+            "alpha",
+            "--effective",
+            "2025-06-01",
+            "--summary",
+            "Yhteinen",
+            "--summary-en",
+            "In English",
+        ])
+        .expect(0);
+    let snapshot = project.read("content/alpha/history/2025-06-01.toml");
+    assert!(
+        snapshot.contains(
+            "summary.fi = \"Yhteinen\"\nsummary.sv = \"Yhteinen\"\nsummary.en = \"In English\"\n"
+        ),
+        "{snapshot}"
+    );
+    project.run(&["build"]).expect(0);
+    assert!(
+        project
+            .read("site/alpha/en/changes/index.html")
+            .contains("<p class=\"summary\">In English</p>")
+    );
+    assert!(
+        project
+            .read("site/alpha/changes/index.html")
+            .contains("<p class=\"summary\">Yhteinen</p>")
+    );
+}
+
+/// The README's `notice diff --base HEAD~1` example is this fixture's output, word for word.
+#[test]
+fn readme_diff_example_is_real() {
+    let readme = std::fs::read_to_string(crate::support::repo_root().join("README.md")).unwrap();
+    let prompt = "$ notice diff --base HEAD~1\n";
+    let start = readme.find(prompt).expect("README shows a diff") + prompt.len();
+    let shown = &readme[start..start + readme[start..].find("```").unwrap()];
+    let project = committed_fixture();
+    edit_alpha(&project);
+    project.commit_all("second");
+    assert_eq!(
+        project
+            .run(&["diff", "--base", "HEAD~1"])
+            .expect(0)
+            .stdout(),
+        shown
+    );
 }

@@ -22,7 +22,7 @@ pub struct ReleaseOptions {
     pub all: bool,
     /// When the new version takes effect; today (UTC) when not given.
     pub effective: Option<Date>,
-    pub summary: Option<String>,
+    pub summary: Option<Text>,
 }
 
 #[derive(Debug)]
@@ -162,7 +162,7 @@ fn plan(
     let release = ReleaseInfo {
         version: id.to_string(),
         effective,
-        summary: options.summary.clone().map(Text::Plain),
+        summary: options.summary.clone(),
         layers: site.layers.clone(),
     };
     let text = snapshot_toml(site, &release);
