@@ -4,11 +4,12 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::build::{BuildOptions, build};
+use crate::check::{CheckOptions, format};
 use crate::diagnostic::{Diagnostic, render_all};
-use crate::error::Failure;
+use crate::error::{Failure, FailureKind};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -45,6 +46,21 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Check every site's effective notice: GDPR Art. 13/14 completeness and Finnish specifics.
+    Check {
+        /// Project root (the directory holding content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Check only this site; repeat for more.
+        #[arg(long = "site", value_name = "NAME")]
+        sites: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Fail (exit 1) on warnings too, not only on errors.
+        #[arg(long)]
+        strict: bool,
+    },
     /// Create a new project with the shared boilerplate and one example site.
     Init {
         /// Directory to create the project in.
@@ -59,6 +75,12 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Build { root, out, sites } => run_build(BuildOptions { root, out, sites }),
         Command::Explain { site, path, root } => run_explain(&root, &site, path.as_deref()),
+        Command::Check {
+            root,
+            sites,
+            format,
+            strict,
+        } => run_check(&CheckOptions { root, sites }, format, strict),
         Command::Init { dir } => run_init(&dir),
     };
     match result {
@@ -90,6 +112,35 @@ fn run_build(options: BuildOptions) -> Result<(), Failure> {
         write.unchanged,
         write.removed.len()
     );
+    Ok(())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Human,
+}
+
+/// Prints the findings in `format`; exits 1 when they fail the check, and with the sources' own
+/// exit code (65 or 74) when a site could not be read, loaded or rendered.
+fn run_check(options: &CheckOptions, format: Format, strict: bool) -> Result<(), Failure> {
+    let report = crate::check::check(options)?;
+    print_warnings(&report.warnings);
+    let mut stdout = std::io::stdout().lock();
+    match format {
+        Format::Human => {
+            print_warnings(&format::diagnostics(&report));
+            let _ = writeln!(stdout, "{}", format::summary(&report, strict));
+        }
+    }
+    if let Some(broken) = report.broken {
+        return Err(broken);
+    }
+    if report.fails(strict) {
+        return Err(Failure {
+            kind: FailureKind::Findings,
+            diagnostics: Vec::new(),
+        });
+    }
     Ok(())
 }
 
