@@ -54,7 +54,7 @@ enum Command {
         /// Check only this site; repeat for more.
         #[arg(long = "site", value_name = "NAME")]
         sites: Vec<String>,
-        /// Output format.
+        /// Output format: rustc-style diagnostics, a JSON document, or GitHub annotations.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
         /// Fail (exit 1) on warnings too, not only on errors.
@@ -118,6 +118,8 @@ fn run_build(options: BuildOptions) -> Result<(), Failure> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Human,
+    Json,
+    Github,
 }
 
 /// Prints the findings in `format`; exits 1 when they fail the check, and with the sources' own
@@ -130,6 +132,16 @@ fn run_check(options: &CheckOptions, format: Format, strict: bool) -> Result<(),
         Format::Human => {
             print_warnings(&format::diagnostics(&report));
             let _ = writeln!(stdout, "{}", format::summary(&report, strict));
+        }
+        Format::Json => {
+            let _ = stdout.write_all(format::json(&report, strict).as_bytes());
+        }
+        Format::Github => {
+            let broken = report
+                .broken
+                .as_ref()
+                .map_or(&[][..], |b| &b.diagnostics[..]);
+            let _ = stdout.write_all(format::github(&report, broken).as_bytes());
         }
     }
     if let Some(broken) = report.broken {
