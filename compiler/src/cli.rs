@@ -61,6 +61,12 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Print the JSON Schema of the source format, for editors and validators.
+    Schema {
+        /// Print the schema of content/project.toml instead of layer and site files.
+        #[arg(long)]
+        project: bool,
+    },
     /// Create a new project with the shared boilerplate and one example site.
     Init {
         /// Directory to create the project in.
@@ -81,6 +87,15 @@ pub fn main() -> ExitCode {
             format,
             strict,
         } => run_check(&CheckOptions { root, sites }, format, strict),
+        Command::Schema { project } => {
+            let schema = if project {
+                crate::schema::project_schema()
+            } else {
+                crate::schema::source_schema()
+            };
+            let _ = std::io::stdout().write_all(crate::schema::to_text(&schema).as_bytes());
+            Ok(())
+        }
         Command::Init { dir } => run_init(&dir),
     };
     match result {

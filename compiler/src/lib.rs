@@ -20,5 +20,6 @@ pub mod model;
 pub mod output;
 pub mod project;
 pub mod render;
+pub mod schema;
 pub mod slug;
 pub mod source;
