@@ -8,3 +8,4 @@ mod deploy;
 mod invalid;
 mod readme;
 mod robustness;
+mod schema;
