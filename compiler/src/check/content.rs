@@ -2,6 +2,7 @@
 
 use super::{Found, SiteView};
 use crate::model::{LegalBasis, Right};
+use crate::source::Origin;
 
 pub(super) fn legal_basis(site: &SiteView<'_>, out: &mut Vec<Found>) {
     let purposes = &site.notice().purposes;
@@ -116,19 +117,22 @@ pub(super) fn transfers(site: &SiteView<'_>, out: &mut Vec<Found>) {
 
 pub(super) fn transfer_safeguard(site: &SiteView<'_>, out: &mut Vec<Found>) {
     for transfer in &site.notice().transfers {
-        let origin = site.item("transfers", &transfer.id);
-        if transfer.country.is_none() {
-            out.push(Found::new(
-                format!("transfer `{}` names no destination country", transfer.id),
-                origin.clone(),
-            ));
-        }
-        if transfer.safeguard.is_none() {
-            out.push(Found::new(
-                format!("transfer `{}` names no safeguard", transfer.id),
-                origin,
-            ));
-        }
+        missing_fields(
+            site.item("transfers", &transfer.id),
+            &format!("transfer `{}`", transfer.id),
+            &[
+                ("destination country", transfer.country.is_some()),
+                ("safeguard", transfer.safeguard.is_some()),
+            ],
+            out,
+        );
+    }
+}
+
+/// One finding for each field a list item lacks, at the item.
+fn missing_fields(origin: Origin, item: &str, fields: &[(&str, bool)], out: &mut Vec<Found>) {
+    for (field, _) in fields.iter().filter(|(_, present)| !present) {
+        out.push(Found::new(format!("{item} has no {field}"), origin.clone()));
     }
 }
 
@@ -201,18 +205,14 @@ pub(super) fn sources(site: &SiteView<'_>, out: &mut Vec<Found>) {
 
 pub(super) fn cookie_details(site: &SiteView<'_>, out: &mut Vec<Found>) {
     for cookie in &site.notice().cookies {
-        let origin = site.item("cookies", &cookie.id);
-        if cookie.purpose.is_none() {
-            out.push(Found::new(
-                format!("cookie `{}` has no purpose", cookie.name),
-                origin.clone(),
-            ));
-        }
-        if cookie.duration.is_none() {
-            out.push(Found::new(
-                format!("cookie `{}` has no duration", cookie.name),
-                origin,
-            ));
-        }
+        missing_fields(
+            site.item("cookies", &cookie.id),
+            &format!("cookie `{}`", cookie.name),
+            &[
+                ("purpose", cookie.purpose.is_some()),
+                ("duration", cookie.duration.is_some()),
+            ],
+            out,
+        );
     }
 }
