@@ -3,6 +3,7 @@
 mod support;
 
 mod build;
+mod check;
 mod commands;
 mod deploy;
 mod invalid;
