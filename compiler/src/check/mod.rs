@@ -197,7 +197,7 @@ pub const RULES: &[Rule] = &[
         id: "stale-authority",
         article: Some("GDPR Art. 13(2)(d)"),
         severity: Severity::Error,
-        checks: "no value carries the Data Protection Ombudsman's former details: Ratapihantie 9, postcodes 00520/00521, tietosuoja@tietosuoja.fi",
+        checks: "no value carries the Data Protection Ombudsman's former details: Ratapihantie 9 (sv Bangårdsvägen 9), the postcodes 00520 and 00521, tietosuoja@tietosuoja.fi; the own `address` of the controller and of persons is exempt",
         help: "the Office of the Data Protection Ombudsman: Lintulahdenkuja 4, 00530 Helsinki; postal address PL 800, 00531 Helsinki; tietosuoja@om.fi; 029 566 6700. The `fi-standard` layer has them",
         run: finnish::stale_authority,
     },
