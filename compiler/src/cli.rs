@@ -4,12 +4,13 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::build::{BuildOptions, build};
+use crate::check::{CheckOptions, format};
 use crate::diagnostic::{Diagnostic, render_all};
 use crate::diff::{inputs, json, report};
-use crate::error::Failure;
+use crate::error::{Failure, FailureKind};
 use crate::history::release::{ReleaseOptions, release};
 use crate::model::{Date, Lang, Text};
 
@@ -109,6 +110,27 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Check every site's effective notice: GDPR Art. 13/14 completeness and Finnish specifics.
+    Check {
+        /// Project root (the directory holding content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Check only this site; repeat for more.
+        #[arg(long = "site", value_name = "NAME")]
+        sites: Vec<String>,
+        /// Output format: rustc-style diagnostics, a JSON document, or GitHub annotations.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Fail (exit 1) on warnings too, not only on errors.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Print the JSON Schema of the source format, for editors and validators.
+    Schema {
+        /// Print the schema of content/project.toml instead of layer and site files.
+        #[arg(long)]
+        project: bool,
+    },
     /// Create a new project with the shared boilerplate and one example site.
     Init {
         /// Directory to create the project in.
@@ -166,6 +188,21 @@ pub fn main() -> ExitCode {
             root,
         }),
         Command::Explain { site, path, root } => run_explain(&root, &site, path.as_deref()),
+        Command::Check {
+            root,
+            sites,
+            format,
+            strict,
+        } => run_check(&CheckOptions { root, sites }, format, strict),
+        Command::Schema { project } => {
+            let schema = if project {
+                crate::schema::project_schema()
+            } else {
+                crate::schema::source_schema()
+            };
+            let _ = std::io::stdout().write_all(crate::schema::to_text(&schema).as_bytes());
+            Ok(())
+        }
         Command::Init { dir } => run_init(&dir),
     };
     match result {
@@ -197,6 +234,47 @@ fn run_build(options: BuildOptions) -> Result<(), Failure> {
         write.unchanged,
         write.removed.len()
     );
+    Ok(())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+    Github,
+}
+
+/// Prints the findings in `format`; exits 1 when they fail the check, and with the sources' own
+/// exit code (65 or 74) when a site could not be read, loaded or rendered.
+fn run_check(options: &CheckOptions, format: Format, strict: bool) -> Result<(), Failure> {
+    let report = crate::check::check(options)?;
+    print_warnings(&report.warnings);
+    let mut stdout = std::io::stdout().lock();
+    match format {
+        Format::Human => {
+            print_warnings(&format::diagnostics(&report));
+            let _ = writeln!(stdout, "{}", format::summary(&report, strict));
+        }
+        Format::Json => {
+            let _ = stdout.write_all(format::json(&report, strict).as_bytes());
+        }
+        Format::Github => {
+            let broken = report
+                .broken
+                .as_ref()
+                .map_or(&[][..], |b| &b.diagnostics[..]);
+            let _ = stdout.write_all(format::github(&report, broken).as_bytes());
+        }
+    }
+    if let Some(broken) = report.broken {
+        return Err(broken);
+    }
+    if report.fails(strict) {
+        return Err(Failure {
+            kind: FailureKind::Findings,
+            diagnostics: Vec::new(),
+        });
+    }
     Ok(())
 }
 

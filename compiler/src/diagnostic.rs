@@ -16,11 +16,15 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
+    /// A stable code for the kind of problem, e.g. a `notice check` rule id; shown as
+    /// `error[code]`. A reference to the static id, a thin pointer, keeps `Result<_, Diagnostic>`
+    /// small.
+    pub code: Option<&'static &'static str>,
     pub message: String,
     pub origin: Option<Origin>,
     /// A path the message is about when there is no position in a file (a directory, a symlink).
-    /// Boxed to keep `Result<_, Diagnostic>` small.
-    pub path: Option<Box<str>>,
+    /// A boxed `String`, a thin pointer, to keep `Result<_, Diagnostic>` small.
+    pub path: Option<Box<String>>,
     /// Secondary facts, e.g. where a duplicate was first defined.
     pub notes: Vec<String>,
     /// Suggested fixes.
@@ -31,6 +35,7 @@ impl Diagnostic {
     pub fn error(message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
+            code: None,
             message: message.into(),
             origin: None,
             path: None,
@@ -46,13 +51,18 @@ impl Diagnostic {
         }
     }
 
+    pub fn code(mut self, code: &'static &'static str) -> Self {
+        self.code = Some(code);
+        self
+    }
+
     pub fn at(mut self, origin: &Origin) -> Self {
         self.origin = Some(origin.clone());
         self
     }
 
     pub fn at_path(mut self, path: impl Into<String>) -> Self {
-        self.path = Some(path.into().into_boxed_str());
+        self.path = Some(Box::new(path.into()));
         self
     }
 
@@ -81,7 +91,7 @@ impl Diagnostic {
             self.origin
                 .as_ref()
                 .map(|o| (o.file.display.as_str(), o.span.start)),
-            self.path.as_deref(),
+            self.path.as_deref().map(String::as_str),
             &self.message,
         )
     }
@@ -108,7 +118,10 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        writeln!(f, "{label}: {}", self.message)?;
+        match self.code {
+            Some(code) => writeln!(f, "{label}[{code}]: {}", self.message)?,
+            None => writeln!(f, "{label}: {}", self.message)?,
+        }
         let mut gutter = String::from(" ");
         if let Some(origin) = &self.origin {
             let snippet = Snippet::new(&origin.file, origin.span.clone());
@@ -212,6 +225,18 @@ mod tests {
     fn lists_alternatives_in_prose() {
         assert_eq!(one_of(&["a", "b", "c"]), "`a`, `b` or `c`");
         assert_eq!(one_of(&["a"]), "`a`");
+    }
+
+    #[test]
+    fn a_code_is_shown_after_the_severity() {
+        let text = Diagnostic::warning("no sources")
+            .code(&"sources")
+            .at_path("content/a/notice.toml")
+            .to_string();
+        assert_eq!(
+            text,
+            "warning[sources]: no sources\n --> content/a/notice.toml\n"
+        );
     }
 
     #[test]

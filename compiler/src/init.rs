@@ -52,8 +52,19 @@ pub fn init(dir: &Path) -> Result<Vec<String>, Failure> {
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent).map_err(|err| io_error("create directory", parent, &err))?;
         }
-        fs::write(&target, text).map_err(|err| io_error("write file", &target, &err))?;
+        fs::write(&target, without_schema_directive(text))
+            .map_err(|err| io_error("write file", &target, &err))?;
         created.push(path.to_string());
     }
     Ok(created)
+}
+
+/// The boilerplate's `#:schema` directive points into the notice repository, which a new
+/// project does not have, so the line is left out (see the README for editor set-up).
+fn without_schema_directive(text: &str) -> &str {
+    if text.starts_with("#:schema ") {
+        text.split_once('\n').map_or("", |(_, rest)| rest)
+    } else {
+        text
+    }
 }

@@ -3,8 +3,10 @@
 //! The pipeline: [`project`] finds the sources, [`source`] parses them with spans, [`load`]
 //! resolves layers and [`merge`]s them with provenance, [`de`] types the result into the
 //! [`model`], [`render`] produces pages in memory, and [`output`] swaps them into place.
+//! [`check`] reviews the merged notices for completeness.
 
 pub mod build;
+pub mod check;
 pub mod cli;
 pub mod de;
 pub mod diagnostic;
@@ -20,5 +22,6 @@ pub mod model;
 pub mod output;
 pub mod project;
 pub mod render;
+pub mod schema;
 pub mod slug;
 pub mod source;

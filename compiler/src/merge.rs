@@ -54,7 +54,7 @@ pub fn validate_ids(node: &Node, path: &str) -> Result<(), Diagnostic> {
 }
 
 /// A table whose keys are all language codes is a translatable text, not a record.
-fn is_language_table(table: &Table) -> bool {
+pub fn is_language_table(table: &Table) -> bool {
     !table.is_empty()
         && table
             .keys()

@@ -15,6 +15,11 @@ fn init_scaffolds_a_project_that_builds() {
         "the boilerplate carries the current address"
     );
     assert!(!page.contains("Ratapihantie"));
+    let boilerplate = project.read("uusi/content/_shared/fi-standard.toml");
+    assert!(
+        boilerplate.starts_with("# fi-standard:"),
+        "the repository's #:schema path means nothing in a new project"
+    );
     let again = project.run(&["init", "uusi"]).expect(2);
     assert!(
         again

@@ -3,9 +3,11 @@
 mod support;
 
 mod build;
+mod check;
 mod commands;
 mod deploy;
 mod invalid;
 mod readme;
 mod robustness;
+mod schema;
 mod versions;

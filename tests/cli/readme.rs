@@ -1,5 +1,6 @@
 //! The README's TOML examples are real: every ```toml block names its path on its first line,
-//! and together they form a project that builds.
+//! and together they form a project that builds and passes `notice check --strict`. The README's
+//! table of check rules matches the rule registry.
 
 use crate::support::{Project, repo_root};
 
@@ -40,4 +41,43 @@ fn readme_toml_examples_build() {
         "README examples do not build:\n{}",
         run.stderr()
     );
+    let check = project.run(&["check", "--strict"]);
+    assert_eq!(
+        check.code(),
+        0,
+        "README examples fail notice check:\n{}",
+        check.stderr()
+    );
+}
+
+/// The README's table of `notice check` rules has one row per rule, saying exactly what the
+/// registry says.
+#[test]
+fn readme_lists_every_check_rule() {
+    let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
+    let rows: Vec<&str> = readme
+        .lines()
+        .filter(|line| line.starts_with("| `") && line.split(" | ").count() == 5)
+        .filter(|line| {
+            let severity = line.split(" | ").nth(2).unwrap_or_default();
+            severity == "error" || severity == "warning"
+        })
+        .collect();
+    let expected: Vec<String> = notice::check::RULES
+        .iter()
+        .map(|rule| {
+            let severity = match rule.severity {
+                notice::diagnostic::Severity::Error => "error",
+                notice::diagnostic::Severity::Warning => "warning",
+            };
+            format!(
+                "| `{}` | {} | {severity} | {} | {} |",
+                rule.id,
+                rule.article.unwrap_or("—"),
+                rule.checks,
+                rule.help
+            )
+        })
+        .collect();
+    assert_eq!(rows, expected);
 }

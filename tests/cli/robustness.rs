@@ -1,7 +1,8 @@
 //! The compiler never panics on input: every prefix of real sources is either built or rejected
-//! with a diagnostic.
+//! with a diagnostic, and `notice check` either checks it or reports it as unreadable.
 
 use notice::build::{RenderRequest, render_sites, select_sites};
+use notice::check::{CheckOptions, check};
 use notice::project::Project as NoticeProject;
 
 use crate::support::Project;
@@ -37,6 +38,14 @@ fn truncated_sources_never_panic() {
                     "{file} cut at {cut}: {failure:?}"
                 );
                 assert!(!failure.diagnostics.is_empty());
+            }
+            let report = check(&CheckOptions {
+                root: project.path().to_path_buf(),
+                sites: vec!["kahvila-aurinko".to_string()],
+            })
+            .unwrap_or_else(|failure| panic!("{file} cut at {cut}: {failure:?}"));
+            if let Some(broken) = report.broken {
+                assert_eq!(broken.kind.exit_code(), 65, "{file} cut at {cut}");
             }
         }
         project.write(file, &original);

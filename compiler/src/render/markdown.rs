@@ -80,6 +80,20 @@ pub fn render(
     Ok(html)
 }
 
+/// The destination of every link in a Markdown text, parsed exactly as for rendering
+/// (autolinks such as `www.example.fi` included). `notice check` validates them.
+pub fn link_urls(markdown: &str) -> Vec<String> {
+    let options = options();
+    let arena = Arena::new();
+    let root = comrak::parse_document(&arena, markdown, &options);
+    root.descendants()
+        .filter_map(|node| match &node.data().value {
+            NodeValue::Link(link) => Some(link.url.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Renders a short text for a table cell or list item: a single paragraph loses its `<p>`.
 pub fn render_inline(markdown: &str, ids: &Mutex<IdAllocator>) -> Result<String, MarkdownError> {
     let html = render(markdown, ids, 2)?;
@@ -204,6 +218,14 @@ mod tests {
         );
         assert!(html.contains("class=\"hl-"), "{html}");
         assert!(!html.contains("style="), "{html}");
+    }
+
+    #[test]
+    fn link_urls_include_autolinks() {
+        assert_eq!(
+            link_urls("[a](#oikeudet), www.example.fi and <mailto:a@b.fi>; ![i](x.png)"),
+            ["#oikeudet", "http://www.example.fi", "mailto:a@b.fi"]
+        );
     }
 
     #[test]

@@ -1,0 +1,310 @@
+//! `notice check`: the runner that checks every site's effective notice against every rule.
+//!
+//! Each [`Rule`] is one entry in [`RULES`] (in `rules.rs`): a stable id, the article it enforces,
+//! a severity, a fix hint and the function that looks for it. Adding a rule is adding one entry
+//! (and its function). Rules read the typed [`Notice`] for meaning and the merged provenance tree for locations, so a
+//! finding points at the layer that set the value, not just at the site.
+
+mod content;
+mod finnish;
+pub mod format;
+mod rules;
+mod syntax;
+mod texts;
+mod walk;
+
+pub use rules::{RULES, Rule, rule};
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use crate::build::select_sites;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::error::Failure;
+use crate::load::{Layers, LoadedSite, load_site};
+use crate::model::{Lang, Notice};
+use crate::project::Project;
+use crate::render::{self, Theme};
+use crate::source::{Origin, find_origin};
+
+/// What a rule found, before the runner attaches the rule and the site.
+#[derive(Debug, Clone)]
+struct Found {
+    message: String,
+    origin: Origin,
+    help: Option<String>,
+    notes: Vec<String>,
+    language: Option<Lang>,
+}
+
+impl Found {
+    fn new(message: impl Into<String>, origin: Origin) -> Found {
+        Found {
+            message: message.into(),
+            origin,
+            help: None,
+            notes: Vec::new(),
+            language: None,
+        }
+    }
+
+    fn help(mut self, help: impl Into<String>) -> Found {
+        self.help = Some(help.into());
+        self
+    }
+
+    fn note(mut self, note: impl Into<String>) -> Found {
+        self.notes.push(note.into());
+        self
+    }
+
+    fn language(mut self, lang: Lang) -> Found {
+        self.language = Some(lang);
+        self
+    }
+}
+
+/// One problem found by a rule, located at the value that causes it.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub rule: &'static Rule,
+    pub message: String,
+    pub origin: Origin,
+    /// The fix: the finding's own hint, or the rule's.
+    pub help: String,
+    pub notes: Vec<String>,
+    /// The language a finding is about (a missing translation), if any.
+    pub language: Option<Lang>,
+    /// The sites whose effective notice has the problem, sorted. A problem in a shared layer
+    /// is reported once, for every site that uses the layer.
+    pub sites: Vec<String>,
+}
+
+impl Finding {
+    /// The finding as a diagnostic, for the human format.
+    pub fn to_diagnostic(&self) -> Diagnostic {
+        let mut diagnostic = match self.rule.severity {
+            Severity::Error => Diagnostic::error(&self.message),
+            Severity::Warning => Diagnostic::warning(&self.message),
+        }
+        .code(&self.rule.id)
+        .at(&self.origin);
+        for note in &self.notes {
+            diagnostic = diagnostic.note(note);
+        }
+        if self.sites.len() > 1 {
+            diagnostic = diagnostic.note(format!("in sites {}", quoted_list(&self.sites)));
+        }
+        if let Some(article) = self.rule.article {
+            diagnostic = diagnostic.note(article);
+        }
+        diagnostic.help(&self.help)
+    }
+}
+
+fn quoted_list(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|item| format!("`{item}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A loaded site as the rules see it.
+struct SiteView<'a> {
+    site: &'a LoadedSite,
+    /// The ids on each language's page, when the pages rendered.
+    page_ids: Option<BTreeMap<Lang, BTreeSet<String>>>,
+}
+
+impl SiteView<'_> {
+    fn notice(&self) -> &Notice {
+        &self.site.notice
+    }
+
+    /// The start of the site's own notice.toml: where a finding about something missing from
+    /// the whole notice points, since that is where the site adds it (or extends a layer).
+    fn root(&self) -> Origin {
+        self.site.merged.origin.clone()
+    }
+
+    /// The origin of the value at `path`, or of its nearest parent that exists.
+    fn locate(&self, path: &[&str]) -> Origin {
+        (0..=path.len())
+            .rev()
+            .find_map(|len| find_origin(&self.site.merged, &path[..len]))
+            .unwrap_or_else(|| self.root())
+    }
+
+    /// Where a list item is: the value of its `id`.
+    fn item(&self, list: &str, id: &str) -> Origin {
+        self.locate(&[list, id, "id"])
+    }
+}
+
+/// What to check.
+#[derive(Debug, Clone)]
+pub struct CheckOptions {
+    pub root: PathBuf,
+    /// Only these sites (all when empty).
+    pub sites: Vec<String>,
+}
+
+/// Everything `notice check` found.
+#[derive(Debug)]
+pub struct CheckReport {
+    /// The sites checked, sorted.
+    pub sites: Vec<String>,
+    /// Findings sorted by file, line, column and rule id.
+    pub findings: Vec<Finding>,
+    /// Sites that could not be loaded or rendered: their errors, with the exit code they call for.
+    pub broken: Option<Failure>,
+    /// Project warnings, such as a site directory without `notice.toml`.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl CheckReport {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.rule.severity == severity)
+            .count()
+    }
+
+    /// Whether the findings fail the check: any error, or with `strict` any warning.
+    pub fn fails(&self, strict: bool) -> bool {
+        self.count(Severity::Error) > 0 || (strict && self.count(Severity::Warning) > 0)
+    }
+}
+
+/// Checks every selected site's effective notice against every rule.
+///
+/// Usage errors (not a project, unknown site) are returned as `Err`. A site that does not load
+/// or render is reported in [`CheckReport::broken`] and the other sites are still checked.
+pub fn check(options: &CheckOptions) -> Result<CheckReport, Failure> {
+    let project = Project::open(&options.root)?;
+    let selected = select_sites(&project, &options.sites)?;
+    let layers = Layers::load(&project);
+    let mut failures = Vec::new();
+    let theme = Theme::load(&project).map_err(|f| failures.push(f)).ok();
+    let mut findings: BTreeMap<FindingKey, Finding> = BTreeMap::new();
+    let mut sites = Vec::new();
+    for entry in &selected {
+        sites.push(entry.name.clone());
+        let site = match load_site(&project, &layers, entry) {
+            Ok(site) => site,
+            Err(failure) => {
+                failures.push(failure);
+                continue;
+            }
+        };
+        let page_ids = theme.as_ref().and_then(|theme| {
+            page_ids(&project, theme, &site)
+                .map_err(|diagnostic| failures.push(diagnostic.into()))
+                .ok()
+        });
+        let view = SiteView {
+            site: &site,
+            page_ids,
+        };
+        for rule in RULES {
+            let mut found = Vec::new();
+            (rule.run)(&view, &mut found);
+            for found in found {
+                add(&mut findings, rule, found, &site.name);
+            }
+        }
+    }
+    Ok(CheckReport {
+        sites,
+        findings: findings.into_values().collect(),
+        broken: Failure::combine(failures),
+        warnings: project.warnings.clone(),
+    })
+}
+
+/// Identifies a finding across sites: the same problem in a shared layer is one finding.
+/// Its order is the output order: file, position, rule id.
+type FindingKey = (String, usize, &'static str, String, usize);
+
+fn add(
+    findings: &mut BTreeMap<FindingKey, Finding>,
+    rule: &'static Rule,
+    found: Found,
+    site: &str,
+) {
+    let key = (
+        found.origin.file.display.clone(),
+        found.origin.span.start,
+        rule.id,
+        found.message.clone(),
+        found.origin.span.end,
+    );
+    let finding = findings.entry(key).or_insert_with(|| Finding {
+        rule,
+        help: found.help.unwrap_or_else(|| rule.help.to_string()),
+        message: found.message,
+        origin: found.origin,
+        notes: found.notes,
+        language: found.language,
+        sites: Vec::new(),
+    });
+    if !finding.sites.iter().any(|s| s == site) {
+        finding.sites.push(site.to_string());
+        finding.sites.sort();
+    }
+}
+
+/// Renders the site's pages and collects the ids each one has, so in-page links can be checked
+/// against exactly what the reader gets.
+fn page_ids(
+    project: &Project,
+    theme: &Theme,
+    site: &LoadedSite,
+) -> Result<BTreeMap<Lang, BTreeSet<String>>, Diagnostic> {
+    let notice = render::NoticePage {
+        site,
+        status: render::Status::Unreleased,
+        current_languages: &site.languages,
+        change_log: false,
+    };
+    let pages = render::render_notice(project, theme, &notice)?.pages;
+    Ok(site
+        .languages
+        .iter()
+        .zip(pages)
+        .map(|(&lang, (_, html))| (lang, html_ids(&String::from_utf8_lossy(&html))))
+        .collect())
+}
+
+/// The values of every `id="…"` attribute in a page.
+fn html_ids(html: &str) -> BTreeSet<String> {
+    html.match_indices(" id=\"")
+        .filter_map(|(start, needle)| {
+            let rest = &html[start + needle.len()..];
+            rest.find('"').map(|end| rest[..end].to_string())
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_ids_are_unique_slugs() {
+        let mut seen = BTreeSet::new();
+        for rule in RULES {
+            assert!(crate::merge::is_slug(rule.id), "{}", rule.id);
+            assert!(seen.insert(rule.id), "duplicate rule id {}", rule.id);
+            assert!(!rule.help.is_empty() && !rule.checks.is_empty());
+        }
+        assert!(rule("legal-basis").is_some());
+    }
+
+    #[test]
+    fn ids_are_read_from_html() {
+        let ids = html_ids("<main id=\"main\"><h2 id=\"oikeudet\">x</h2><p data-id=\"no\">");
+        assert_eq!(ids.into_iter().collect::<Vec<_>>(), ["main", "oikeudet"]);
+    }
+}

@@ -1,0 +1,224 @@
+//! JSON Schemas of the source format, for editors (Taplo, Even Better TOML) and independent validators.
+//!
+//! One schema covers layer and site files alike. What is required is decided after merging
+//! (a layer may supply it), so a single file requires nothing except each list item's `id`.
+//! `content/project.toml` has a schema of its own. Both are written in JSON Schema draft-04, the
+//! draft every TOML editor tool understands. A test checks that the schema and the model accept
+//! exactly the same keys, so the two cannot drift apart.
+
+mod source;
+
+use serde_json::{Map, Value, json};
+
+pub use source::source_schema;
+
+/// Where the schemas are committed, relative to the repository root; example sources point
+/// at them with a `#:schema` directive.
+pub const SOURCE_SCHEMA_PATH: &str = "compiler/schema/notice.schema.json";
+pub const PROJECT_SCHEMA_PATH: &str = "compiler/schema/project.schema.json";
+
+const DRAFT: &str = "http://json-schema.org/draft-04/schema#";
+
+/// A schema as the text `notice schema` prints: pretty JSON with a final newline.
+pub fn to_text(schema: &Value) -> String {
+    let mut text = serde_json::to_string_pretty(schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The schema of `content/project.toml`.
+pub fn project_schema() -> Value {
+    let mut schema = object(
+        "Project settings for notice: content/project.toml. Not merged with anything.",
+        vec![
+            ("title", text("Title of the index page.")),
+            (
+                "base_url",
+                web_address(
+                    "Where site/ is published, e.g. https://notices.example. Adds canonical and hreflang links.",
+                ),
+            ),
+            (
+                "languages",
+                languages(
+                    "Languages for sites that declare none; the first is primary and the index page's language.",
+                ),
+            ),
+            (
+                "theme",
+                string("Theme name: a folder under themes/; default \"default\" (built in)."),
+            ),
+        ],
+    );
+    schema["required"] = json!(["languages"]);
+    with_header(&mut schema, "notice project settings");
+    schema
+}
+
+/// Puts `$schema` and `title` first, as editors expect, and the shared definitions last.
+fn with_header(schema: &mut Value, title: &str) {
+    let mut header = Map::new();
+    header.insert("$schema".into(), json!(DRAFT));
+    header.insert("title".into(), json!(title));
+    if let Value::Object(body) = schema.take() {
+        header.extend(body);
+    }
+    header.insert("definitions".into(), json!({ "text": text_definition() }));
+    *schema = Value::Object(header);
+}
+
+fn object(description: &str, properties: Vec<(&str, Value)>) -> Value {
+    json!({
+        "description": description,
+        "type": "object",
+        "additionalProperties": false,
+        "properties": Map::from_iter(properties.into_iter().map(|(k, v)| (k.to_string(), v))),
+    })
+}
+
+/// An array of tables merged by `id` across layers; `{ id = "x", remove = true }` deletes an
+/// inherited item and may hold no other keys.
+fn list(description: &str, properties: Vec<(&str, Value)>) -> Value {
+    let mut all = vec![
+        (
+            "id",
+            json!({
+                "description": "Merge key across layers: lowercase a-z, 0-9 and -.",
+                "type": "string",
+                "pattern": "^[a-z0-9-]+$",
+            }),
+        ),
+        (
+            "remove",
+            json!({
+                "description": "Deletes the inherited item with this id; takes no other keys.",
+                "enum": [true],
+            }),
+        ),
+    ];
+    all.extend(properties);
+    let mut item = object(description, all);
+    item["required"] = json!(["id"]);
+    item["dependencies"] = json!({ "remove": { "maxProperties": 2 } });
+    json!({ "description": description, "type": "array", "items": item })
+}
+
+fn string(description: &str) -> Value {
+    json!({ "description": description, "type": "string" })
+}
+
+fn web_address(description: &str) -> Value {
+    json!({ "description": description, "type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://" })
+}
+
+fn enumeration(description: &str, values: &[&str]) -> Value {
+    json!({ "description": description, "type": "string", "enum": values })
+}
+
+fn languages(description: &str) -> Value {
+    json!({
+        "description": description,
+        "type": "array",
+        "minItems": 1,
+        "items": { "enum": ["fi", "sv", "en"] },
+    })
+}
+
+/// A Text field: its own description, the shape from `definitions.text`.
+fn text(description: &str) -> Value {
+    json!({ "description": description, "allOf": [{ "$ref": "#/definitions/text" }] })
+}
+
+/// Text: one string for every language, or a table of languages.
+fn text_definition() -> Value {
+    json!({
+        "description": "The same string in every language, or a table of languages: { fi = \"…\", sv = \"…\", en = \"…\" }.",
+        "anyOf": [
+            { "type": "string" },
+            {
+                "type": "object",
+                "additionalProperties": false,
+                "minProperties": 1,
+                "properties": {
+                    "fi": { "description": "Finnish.", "type": "string" },
+                    "sv": { "description": "Swedish.", "type": "string" },
+                    "en": { "description": "English.", "type": "string" },
+                },
+            },
+        ],
+    })
+}
+
+fn markdown(description: &str) -> Value {
+    text(&format!("{description} Markdown."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Notice, Settings};
+    use serde::Deserialize;
+
+    /// A document that sets every key the schema allows (except `extends` and `remove`, which
+    /// never reach the model).
+    fn every_key(root: &Value, schema: &Value) -> Value {
+        if let Some(values) = schema.get("enum") {
+            return values[0].clone();
+        }
+        if let Some(forms) = schema.get("anyOf") {
+            return every_key(root, &forms[1]);
+        }
+        if let Some(reference) = schema["allOf"][0]["$ref"].as_str() {
+            let name = reference.strip_prefix("#/definitions/").unwrap();
+            return every_key(root, &root["definitions"][name]);
+        }
+        match schema["type"].as_str() {
+            Some("object") => Value::Object(
+                schema["properties"]
+                    .as_object()
+                    .unwrap()
+                    .iter()
+                    .filter(|(key, _)| *key != "extends" && *key != "remove")
+                    .map(|(key, value)| (key.clone(), every_key(root, value)))
+                    .collect(),
+            ),
+            Some("array") => json!([every_key(root, &schema["items"])]),
+            Some("boolean") => json!(false),
+            Some("string") if schema["pattern"] == "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" => {
+                json!("2025-12-01")
+            }
+            Some("string") => json!("x"),
+            other => panic!("unexpected schema type {other:?}"),
+        }
+    }
+
+    /// The model rejects unknown keys, so it accepts everything the schema lists only if the
+    /// schema lists nothing extra; and it serialises every field it has (absent ones as null),
+    /// so the round trip equals the document only if the schema lists every field.
+    #[test]
+    fn the_source_schema_lists_exactly_the_model_keys() {
+        let schema = source_schema();
+        let document = every_key(&schema, &schema);
+        let notice = Notice::deserialize(&document).unwrap();
+        assert_eq!(serde_json::to_value(&notice).unwrap(), document);
+    }
+
+    #[test]
+    fn the_project_schema_lists_exactly_the_settings_keys() {
+        let schema = project_schema();
+        let document = every_key(&schema, &schema);
+        let settings = Settings::deserialize(&document).unwrap();
+        assert_eq!(serde_json::to_value(&settings).unwrap(), document);
+    }
+
+    #[test]
+    fn the_schema_starts_with_its_draft() {
+        let text = to_text(&source_schema());
+        assert!(
+            text.starts_with(
+                "{\n  \"$schema\": \"http://json-schema.org/draft-04/schema#\",\n  \"title\""
+            ),
+            "{text}"
+        );
+    }
+}
