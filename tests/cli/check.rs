@@ -457,3 +457,31 @@ fn site_selection() {
         unknown.stderr()
     );
 }
+
+#[test]
+fn unreleased_changes_is_a_warning_at_the_changed_value() {
+    let project = overlay("unreleased-changes");
+    let run = project.run(&["check"]).expect(0);
+    assert_eq!(run.stdout(), "checked 2 sites: 0 errors, 1 warning\n");
+    assert!(
+        run.stderr()
+            .contains("= note: Vastaanottaja lisätty: Tilitoimisto Esimerkki Oy (material)"),
+        "{}",
+        run.stderr()
+    );
+    let json = project
+        .run(&["check", "--strict", "--format", "json"])
+        .expect(1);
+    assert_eq!(
+        findings(&json),
+        [(
+            "unreleased-changes".to_string(),
+            "content/unreleased-changes/notice.toml:4:1".to_string()
+        )]
+    );
+    // Releasing the change clears the finding.
+    project
+        .run(&["release", "unreleased-changes", "--effective", "2025-02-01"])
+        .expect(0);
+    project.run(&["check", "--strict"]).expect(0);
+}

@@ -8,6 +8,7 @@
 mod content;
 mod finnish;
 pub mod format;
+mod releases;
 mod rules;
 mod syntax;
 mod texts;
@@ -20,7 +21,10 @@ use std::path::PathBuf;
 
 use crate::build::select_sites;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::diff::Change;
 use crate::error::Failure;
+use crate::history::release::changes_since_latest;
+use crate::history::{VersionId, load_history};
 use crate::load::{Layers, LoadedSite, load_site};
 use crate::model::{Lang, Notice};
 use crate::project::Project;
@@ -115,6 +119,8 @@ struct SiteView<'a> {
     site: &'a LoadedSite,
     /// The ids on each language's page, when the pages rendered.
     page_ids: Option<BTreeMap<Lang, BTreeSet<String>>>,
+    /// The latest released version and the changes since, when the site has releases.
+    unreleased: Option<(VersionId, Vec<Change>)>,
 }
 
 impl SiteView<'_> {
@@ -203,9 +209,22 @@ pub fn check(options: &CheckOptions) -> Result<CheckReport, Failure> {
                 .map_err(|diagnostic| failures.push(diagnostic.into()))
                 .ok()
         });
+        let unreleased = match load_history(&project, &site.name) {
+            Ok(history) => changes_since_latest(&site, &history).map(|changes| {
+                (
+                    history.latest().expect("changes imply a version").id,
+                    changes,
+                )
+            }),
+            Err(failure) => {
+                failures.push(failure);
+                None
+            }
+        };
         let view = SiteView {
             site: &site,
             page_ids,
+            unreleased,
         };
         for rule in RULES {
             let mut found = Vec::new();

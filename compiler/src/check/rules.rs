@@ -1,6 +1,6 @@
 //! The rule registry: every rule of `notice check`, in the order of the README's table.
 
-use super::{Found, SiteView, content, finnish, syntax, texts};
+use super::{Found, SiteView, content, finnish, releases, syntax, texts};
 use crate::diagnostic::Severity;
 
 /// One check: what it enforces, how bad a failure is, and how to fix it.
@@ -179,6 +179,14 @@ pub const RULES: &[Rule] = &[
         checks: "no value carries the Data Protection Ombudsman's former details: Ratapihantie 9 (sv Bangårdsvägen 9), the postcodes 00520 and 00521, tietosuoja@tietosuoja.fi; the own `address` of the controller and of persons is exempt",
         help: "the Office of the Data Protection Ombudsman: Lintulahdenkuja 4, 00530 Helsinki; postal address PL 800, 00531 Helsinki; tietosuoja@om.fi; 029 566 6700. The `fi-standard` layer has them",
         run: finnish::stale_authority,
+    },
+    Rule {
+        id: "unreleased-changes",
+        article: Some("GDPR Art. 13(3)"),
+        severity: Severity::Warning,
+        checks: "the sources match the site's latest released version (sites never released are not checked)",
+        help: "run `notice release <site>`; material changes need advance notice, so choose `--effective` ahead",
+        run: releases::unreleased_changes,
     },
 ];
 
