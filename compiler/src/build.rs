@@ -11,7 +11,7 @@ use crate::history::{History, load_history};
 use crate::load::{Layers, LoadedSite, load_site};
 use crate::output::{self, Scope, WriteReport};
 use crate::project::{Project, SiteEntry};
-use crate::render::site::SiteInput;
+use crate::render::site::{SiteInput, SiteOutput};
 use crate::render::{self, ASSETS_DIR, Theme};
 
 /// What to build.
@@ -46,11 +46,7 @@ pub struct Rendered {
 
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Failure> {
     let project = Project::open(&options.root)?;
-    let out_dir = options
-        .out
-        .clone()
-        .unwrap_or_else(|| project.root.join("site"));
-    refuse_dangerous_output(&project, &out_dir)?;
+    let out_dir = output_dir(&project, options)?;
     let selected = select_sites(&project, &options.sites)?;
     let rendered = render_sites(
         &project,
@@ -79,6 +75,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failure> {
             .chain(rendered.warnings)
             .collect(),
     })
+}
+
+/// The output directory the options name (`<root>/site` by default), refused when it would
+/// overwrite the project's sources.
+pub(crate) fn output_dir(project: &Project, options: &BuildOptions) -> Result<PathBuf, Failure> {
+    let out_dir = options
+        .out
+        .clone()
+        .unwrap_or_else(|| project.root.join("site"));
+    refuse_dangerous_output(project, &out_dir)?;
+    Ok(out_dir)
 }
 
 /// The sites named on the command line, or all of them.
@@ -118,35 +125,86 @@ pub struct RenderRequest<'a> {
     pub drafts: bool,
 }
 
+/// What rendering a site needs, loaded once and shared by every site of a build or rebuild.
+pub struct BuildContext<'a> {
+    pub project: &'a Project,
+    pub theme: &'a Theme,
+    pub layers: &'a Layers,
+    /// Render each site's sources under a draft banner instead of its released version.
+    pub drafts: bool,
+}
+
+/// One site, loaded and rendered in memory.
+pub struct BuiltSite {
+    /// The site as its current page shows it.
+    pub current: LoadedSite,
+    /// The layers its sources were merged from, in order: a rebuild after a layer edit
+    /// re-renders the sites whose list names that layer.
+    pub layers: Vec<String>,
+    pub output: SiteOutput,
+    /// Unreleased changes, or never released (not given for drafts).
+    pub warning: Option<Diagnostic>,
+}
+
+impl BuildContext<'_> {
+    pub fn site(&self, entry: &SiteEntry) -> Result<BuiltSite, Failure> {
+        let sources = load_site(self.project, self.layers, entry)?;
+        let history = load_history(self.project, &entry.name)?;
+        let input = SiteInput {
+            sources: &sources,
+            history: &history,
+            drafts: self.drafts,
+        };
+        let output = render::site::render_site(self.project, self.theme, &input)?;
+        let warning = if self.drafts {
+            None
+        } else {
+            release_warning(entry, &sources, &history)
+        };
+        Ok(BuiltSite {
+            current: input.current().0.clone(),
+            layers: sources.layers.clone(),
+            output,
+            warning,
+        })
+    }
+
+    /// `index.html` and the theme's assets: the files that belong to no site.
+    pub fn shared_files(&self, sites: &[LoadedSite]) -> Result<Vec<(String, Vec<u8>)>, Failure> {
+        let mut files = vec![(
+            "index.html".to_string(),
+            render::render_index(self.project, self.theme, sites)?,
+        )];
+        for (name, bytes) in &self.theme.assets {
+            files.push((format!("{ASSETS_DIR}/{name}"), bytes.clone()));
+        }
+        Ok(files)
+    }
+}
+
 /// Loads and renders sites in memory. Every site is attempted, so one run reports every
 /// broken site, not just the first.
 pub fn render_sites(project: &Project, request: &RenderRequest<'_>) -> Result<Rendered, Failure> {
     let theme = Theme::load(project)?;
     let layers = Layers::load(project);
+    let context = BuildContext {
+        project,
+        theme: &theme,
+        layers: &layers,
+        drafts: request.drafts,
+    };
     let mut files = BTreeMap::new();
     let mut current_sites = Vec::new();
     let mut failures = Vec::new();
     let mut warnings = Vec::new();
     let mut pages = 0;
     for entry in request.sites {
-        let result = load_site(project, &layers, entry).and_then(|sources| {
-            let history = load_history(project, &entry.name)?;
-            let input = SiteInput {
-                sources: &sources,
-                history: &history,
-                drafts: request.drafts,
-            };
-            let output = render::site::render_site(project, &theme, &input)?;
-            if !request.drafts {
-                warnings.extend(release_warning(entry, &sources, &history));
-            }
-            Ok((input.current().0.clone(), output))
-        });
-        match result {
-            Ok((current, output)) => {
-                pages += output.pages;
-                files.extend(output.files);
-                current_sites.push(current);
+        match context.site(entry) {
+            Ok(built) => {
+                pages += built.output.pages;
+                files.extend(built.output.files);
+                warnings.extend(built.warning);
+                current_sites.push(built.current);
             }
             Err(failure) => failures.push(failure),
         }
@@ -154,15 +212,14 @@ pub fn render_sites(project: &Project, request: &RenderRequest<'_>) -> Result<Re
     if let Some(failure) = Failure::combine(failures) {
         return Err(failure);
     }
-    if request.with_index {
-        files.insert(
-            "index.html".to_string(),
-            render::render_index(project, &theme, &current_sites)?,
-        );
-        pages += 1;
-    }
-    for (name, bytes) in &theme.assets {
-        files.insert(format!("{ASSETS_DIR}/{name}"), bytes.clone());
+    for (path, bytes) in context.shared_files(&current_sites)? {
+        if path == "index.html" {
+            if !request.with_index {
+                continue;
+            }
+            pages += 1;
+        }
+        files.insert(path, bytes);
     }
     Ok(Rendered {
         files,

@@ -71,6 +71,60 @@ pub fn write(
     result
 }
 
+/// Updates a live output directory in place, file by file, for watch's small rebuilds where
+/// staging the whole tree would cost more than the change. Each file is written beside its
+/// target and renamed over it, so nobody (a browser, an interrupted watch) ever sees a
+/// half-written file. `manifest` is the new list of every file notice made, when it changed.
+pub fn update(
+    out_dir: &Path,
+    writes: &[(&str, &[u8])],
+    removals: &[&str],
+    manifest: Option<&BTreeSet<String>>,
+) -> Result<WriteReport, Failure> {
+    let mut report = WriteReport::default();
+    for (path, bytes) in writes {
+        check_relative(path)?;
+        replace_file(&out_dir.join(path), bytes)?;
+        report.written.push((*path).to_string());
+    }
+    for path in removals {
+        check_relative(path)?;
+        let target = out_dir.join(path);
+        match fs::remove_file(&target) {
+            Ok(()) => report.removed.push((*path).to_string()),
+            Err(err) if err.kind() == ErrorKind::NotFound => {}
+            Err(err) => return Err(io_error("remove file", &target, &err)),
+        }
+        // Folders left empty by a removed site or language go too.
+        let mut dir = target.parent();
+        while let Some(parent) = dir.filter(|d| *d != out_dir) {
+            if fs::remove_dir(parent).is_err() {
+                break;
+            }
+            dir = parent.parent();
+        }
+    }
+    if let Some(manifest) = manifest {
+        let listing: String = manifest.iter().map(|p| format!("{p}\n")).collect();
+        replace_file(&out_dir.join(MANIFEST), listing.as_bytes())?;
+    }
+    Ok(report)
+}
+
+fn replace_file(target: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let parent = target
+        .parent()
+        .expect("output files are inside the output directory");
+    fs::create_dir_all(parent).map_err(|err| io_error("create directory", parent, &err))?;
+    let name = target.file_name().expect("a file name").to_string_lossy();
+    let temp = parent.join(format!(".{name}.notice-tmp"));
+    fs::write(&temp, bytes).map_err(|err| io_error("write file", &temp, &err))?;
+    fs::rename(&temp, target).map_err(|err| {
+        let _ = fs::remove_file(&temp);
+        io_error("replace file", target, &err)
+    })
+}
+
 fn stage(
     out_dir: &Path,
     staging: &Path,
