@@ -13,6 +13,7 @@ use crate::diff::{inputs, json, report};
 use crate::error::{Failure, FailureKind};
 use crate::history::release::{ReleaseOptions, release};
 use crate::model::{Date, Lang, Text};
+use crate::watch::WatchOptions;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -131,6 +132,30 @@ enum Command {
         #[arg(long)]
         project: bool,
     },
+    /// Build, then rebuild on every change to content/ and the theme; optionally serve with live reload.
+    Watch {
+        /// Project root (the directory holding content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Output directory [default: <root>/site].
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Serve the output on 127.0.0.1 and reload open pages after each rebuild.
+        #[arg(long)]
+        serve: bool,
+        /// Port for --serve; the next free one is used when it is taken.
+        #[arg(long, default_value_t = 8000, requires = "serve")]
+        port: u16,
+        /// Poll for changes instead of waiting for file-system events (network drives, some containers).
+        #[arg(long)]
+        poll: bool,
+        /// Milliseconds without further changes before a rebuild starts.
+        #[arg(long, value_name = "MS", default_value_t = 50, value_parser = clap::value_parser!(u64).range(1..=10_000))]
+        debounce: u64,
+        /// Show the released versions instead of the sources as drafts.
+        #[arg(long)]
+        released: bool,
+    },
     /// Create a new project with the shared boilerplate and one example site.
     Init {
         /// Directory to create the project in.
@@ -203,6 +228,25 @@ pub fn main() -> ExitCode {
             let _ = std::io::stdout().write_all(crate::schema::to_text(&schema).as_bytes());
             Ok(())
         }
+        Command::Watch {
+            root,
+            out,
+            serve,
+            port,
+            poll,
+            debounce,
+            released,
+        } => crate::watch::watch(&WatchOptions {
+            build: BuildOptions {
+                root,
+                out,
+                sites: Vec::new(),
+                drafts: !released,
+            },
+            serve: serve.then_some(port),
+            poll,
+            debounce: std::time::Duration::from_millis(debounce),
+        }),
         Command::Init { dir } => run_init(&dir),
     };
     match result {

@@ -25,3 +25,4 @@ pub mod render;
 pub mod schema;
 pub mod slug;
 pub mod source;
+pub mod watch;

@@ -1,7 +1,7 @@
 //! `notice build` on the example content: page layout, anchors, boilerplate propagation, determinism and safe output.
 
 use std::collections::BTreeSet;
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 use crate::support::{Project, attribute_values, pages, tree};
 
@@ -306,15 +306,7 @@ fn unchanged_files_are_not_rewritten() {
     let project = Project::examples();
     project.run(&["build", "--drafts"]).expect(0);
     let site = project.path().join("site");
-    // Backdate every file, so a rewrite would be visible without sleeping.
-    let old = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000);
-    for path in tree(&site).keys() {
-        let file = std::fs::File::options()
-            .write(true)
-            .open(site.join(path))
-            .unwrap();
-        file.set_modified(old).unwrap();
-    }
+    let old = project.backdate_output();
     project.edit(
         "content/verkkoapu/notice.toml",
         "[controller]",

@@ -11,3 +11,4 @@ mod readme;
 mod robustness;
 mod schema;
 mod versions;
+mod watch;

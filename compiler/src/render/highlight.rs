@@ -67,7 +67,7 @@ fn highlight(lang: &str, code: &str) -> Option<String> {
     Some(generator.finalize())
 }
 
-pub(super) fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -1,0 +1,430 @@
+//! The preview server of `notice watch --serve`: the output on 127.0.0.1 with the deployed
+//! headers, a reload event after every rebuild, and the last build's error over the pages.
+
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use crate::diagnostic::Diagnostic;
+use crate::error::Failure;
+use crate::render::escape;
+
+/// Served from here only, never written into the output.
+const RELOAD_SCRIPT: &str = include_str!("reload.js");
+const OVERLAY_CSS: &str = include_str!("overlay.css");
+const PREFIX: &str = "/__notice/";
+/// How many ports after the asked one are tried when it is taken.
+const PORT_TRIES: u16 = 20;
+/// A comment line keeps idle event streams open through proxies and tells us a tab has closed.
+const KEEPALIVE: Duration = Duration::from_secs(15);
+/// The deployed policy when `netlify.toml` has none.
+const DEFAULT_CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+struct State {
+    out_dir: PathBuf,
+    headers: Vec<(String, String)>,
+    /// One sender per open event stream.
+    clients: Mutex<Vec<Sender<u64>>>,
+    /// The last build's diagnostics, while it failed.
+    error: Mutex<Option<String>>,
+    builds: Mutex<u64>,
+}
+
+pub struct Server {
+    pub port: u16,
+    /// Problems with `netlify.toml` that made the server fall back to the default headers.
+    pub warnings: Vec<Diagnostic>,
+    state: Arc<State>,
+}
+
+impl Server {
+    /// Binds 127.0.0.1 at `port`, or the next free port, and serves from a background thread.
+    pub fn start(root: &Path, out_dir: &Path, port: u16) -> Result<Server, Failure> {
+        let (headers, warnings) = deployed_headers(root);
+        let (http, port) = bind(port)?;
+        let state = Arc::new(State {
+            out_dir: out_dir.to_path_buf(),
+            headers,
+            clients: Mutex::new(Vec::new()),
+            error: Mutex::new(None),
+            builds: Mutex::new(0),
+        });
+        let shared = Arc::clone(&state);
+        std::thread::spawn(move || {
+            for request in http.incoming_requests() {
+                let state = Arc::clone(&shared);
+                std::thread::spawn(move || respond(&state, request));
+            }
+        });
+        Ok(Server {
+            port,
+            warnings,
+            state,
+        })
+    }
+
+    /// Records the outcome of a rebuild and tells every open page to reload.
+    pub fn rebuilt(&self, error: Option<String>) {
+        *self.state.error.lock().expect("not poisoned") = error;
+        let build = {
+            let mut builds = self.state.builds.lock().expect("not poisoned");
+            *builds += 1;
+            *builds
+        };
+        self.state
+            .clients
+            .lock()
+            .expect("not poisoned")
+            .retain(|client| client.send(build).is_ok());
+    }
+}
+
+fn bind(port: u16) -> Result<(tiny_http::Server, u16), Failure> {
+    let mut last_error = String::new();
+    for candidate in port..=port.saturating_add(PORT_TRIES) {
+        match tiny_http::Server::http(("127.0.0.1", candidate)) {
+            Ok(server) => {
+                let bound = server.server_addr().to_ip().map_or(candidate, |a| a.port());
+                return Ok((server, bound));
+            }
+            Err(err) => last_error = err.to_string(),
+        }
+    }
+    Err(Failure::io(
+        Diagnostic::error(format!(
+            "cannot serve on 127.0.0.1 ports {port}–{}: {last_error}",
+            port.saturating_add(PORT_TRIES)
+        ))
+        .help("pass a free port with `--port N`"),
+    ))
+}
+
+/// The headers `netlify.toml` sends for every path, with the only relaxation the reload
+/// script needs: scripts and connections to this same origin.
+fn deployed_headers(root: &Path) -> (Vec<(String, String)>, Vec<Diagnostic>) {
+    let path = root.join("netlify.toml");
+    let mut warnings = Vec::new();
+    let mut headers: Vec<(String, String)> = match read_netlify_headers(&path) {
+        Ok(headers) => headers,
+        Err(problem) => {
+            warnings.push(
+                Diagnostic::warning(format!(
+                    "serving with the default strict headers: {problem}"
+                ))
+                .at_path(crate::source::display_path(&path)),
+            );
+            vec![(
+                "Content-Security-Policy".to_string(),
+                DEFAULT_CSP.to_string(),
+            )]
+        }
+    };
+    if !headers
+        .iter()
+        .any(|(name, _)| name.eq_ignore_ascii_case("content-security-policy"))
+    {
+        headers.push((
+            "Content-Security-Policy".to_string(),
+            DEFAULT_CSP.to_string(),
+        ));
+    }
+    for (name, value) in &mut headers {
+        if name.eq_ignore_ascii_case("content-security-policy") {
+            *value = allow_reload(value);
+        }
+    }
+    (headers, warnings)
+}
+
+fn read_netlify_headers(path: &Path) -> Result<Vec<(String, String)>, String> {
+    let text = std::fs::read_to_string(path).map_err(|err| format!("cannot read it: {err}"))?;
+    let config: toml::Table = text
+        .parse()
+        .map_err(|err: toml::de::Error| format!("invalid TOML: {}", err.message()))?;
+    let rules = config
+        .get("headers")
+        .and_then(toml::Value::as_array)
+        .ok_or("it has no [[headers]]")?;
+    let mut headers = Vec::new();
+    for rule in rules {
+        if rule.get("for").and_then(toml::Value::as_str) != Some("/*") {
+            continue;
+        }
+        let Some(values) = rule.get("values").and_then(toml::Value::as_table) else {
+            continue;
+        };
+        for (name, value) in values {
+            if let Some(value) = value.as_str() {
+                headers.push((name.clone(), value.to_string()));
+            }
+        }
+    }
+    if headers.is_empty() {
+        return Err("no [[headers]] for \"/*\"".to_string());
+    }
+    Ok(headers)
+}
+
+/// The policy with `script-src 'self'; connect-src 'self'` in place of any it had.
+fn allow_reload(policy: &str) -> String {
+    let mut directives: Vec<&str> = policy
+        .split(';')
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+        .filter(|d| {
+            let name = d.split_whitespace().next().unwrap_or_default();
+            name != "script-src" && name != "connect-src"
+        })
+        .collect();
+    directives.extend(["script-src 'self'", "connect-src 'self'"]);
+    directives.join("; ")
+}
+
+fn respond(state: &State, request: tiny_http::Request) {
+    let method = request.method().clone();
+    if !matches!(method, tiny_http::Method::Get | tiny_http::Method::Head) {
+        return send(
+            state,
+            request,
+            405,
+            "text/plain; charset=utf-8",
+            b"method not allowed".to_vec(),
+        );
+    }
+    let url = request.url().to_string();
+    let path = url.split(['?', '#']).next().unwrap_or_default().to_string();
+    match path.strip_prefix(PREFIX) {
+        Some("reload.js") => send(
+            state,
+            request,
+            200,
+            "text/javascript; charset=utf-8",
+            RELOAD_SCRIPT.as_bytes().to_vec(),
+        ),
+        Some("overlay.css") => send(
+            state,
+            request,
+            200,
+            "text/css; charset=utf-8",
+            OVERLAY_CSS.as_bytes().to_vec(),
+        ),
+        Some("events") => events(state, request),
+        Some(_) => not_found(state, request),
+        None => match resolve(&state.out_dir, &path) {
+            Resolved::File(file) => file_response(state, request, &file),
+            Resolved::Directory => {
+                let location = format!("{path}/");
+                let mut response = tiny_http::Response::empty(301);
+                response.add_header(header("Location", &location));
+                let _ = request.respond(response);
+            }
+            Resolved::Missing => not_found(state, request),
+        },
+    }
+}
+
+enum Resolved {
+    File(PathBuf),
+    /// A directory asked for without its trailing slash: relative links need it.
+    Directory,
+    Missing,
+}
+
+/// Maps a URL path into the output directory. Anything that could step outside it (`..` in any
+/// encoding, backslashes, NUL, a symlink out) is missing.
+fn resolve(out_dir: &Path, url_path: &str) -> Resolved {
+    let Some(decoded) = percent_decode(url_path) else {
+        return Resolved::Missing;
+    };
+    if decoded.contains(['\\', '\0']) {
+        return Resolved::Missing;
+    }
+    let mut path = out_dir.to_path_buf();
+    for segment in decoded.split('/').filter(|s| !s.is_empty()) {
+        if Path::new(segment)
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_)))
+        {
+            return Resolved::Missing;
+        }
+        path.push(segment);
+    }
+    let (Ok(real), Ok(base)) = (path.canonicalize(), out_dir.canonicalize()) else {
+        return Resolved::Missing;
+    };
+    if !real.starts_with(&base) {
+        return Resolved::Missing;
+    }
+    if real.is_dir() {
+        if !decoded.ends_with('/') && !decoded.is_empty() {
+            return Resolved::Directory;
+        }
+        let index = real.join("index.html");
+        return if index.is_file() {
+            Resolved::File(index)
+        } else {
+            Resolved::Missing
+        };
+    }
+    if real.is_file() {
+        Resolved::File(real)
+    } else {
+        Resolved::Missing
+    }
+}
+
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn file_response(state: &State, request: tiny_http::Request, file: &Path) {
+    let Ok(mut bytes) = std::fs::read(file) else {
+        return not_found(state, request);
+    };
+    let kind = content_type(file);
+    if kind.starts_with("text/html") {
+        bytes = inject(state, &bytes);
+    }
+    send(state, request, 200, kind, bytes);
+}
+
+/// Adds the reload script, and while the last build failed its error, before `</body>`.
+fn inject(state: &State, html: &[u8]) -> Vec<u8> {
+    let html = String::from_utf8_lossy(html);
+    let mut extra = format!("<script src=\"{PREFIX}reload.js\"></script>\n");
+    if let Some(error) = state.error.lock().expect("not poisoned").as_ref() {
+        extra.push_str(&format!(
+            "<link rel=\"stylesheet\" href=\"{PREFIX}overlay.css\">\n<div class=\"notice-watch-error\" role=\"alert\"><p><strong>notice: the last build failed.</strong> The page shows the last good output.</p><pre>{}</pre></div>\n",
+            escape(error)
+        ));
+    }
+    match html.rfind("</body>") {
+        Some(at) => format!("{}{extra}{}", &html[..at], &html[at..]).into_bytes(),
+        None => format!("{html}{extra}").into_bytes(),
+    }
+}
+
+fn content_type(file: &Path) -> &'static str {
+    match file
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+    {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "xml" => "application/atom+xml; charset=utf-8",
+        "json" | "jsonld" => "application/json",
+        "js" => "text/javascript; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+fn header(name: &str, value: &str) -> tiny_http::Header {
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
+}
+
+fn send(state: &State, request: tiny_http::Request, status: u16, kind: &str, body: Vec<u8>) {
+    let mut response = tiny_http::Response::from_data(body).with_status_code(status);
+    response.add_header(header("Content-Type", kind));
+    response.add_header(header("Cache-Control", "no-store"));
+    for (name, value) in &state.headers {
+        response.add_header(header(name, value));
+    }
+    let _ = request.respond(response);
+}
+
+fn not_found(state: &State, request: tiny_http::Request) {
+    send(
+        state,
+        request,
+        404,
+        "text/plain; charset=utf-8",
+        b"not found".to_vec(),
+    );
+}
+
+/// A server-sent event stream: `reload` after every rebuild. It holds its own thread.
+fn events(state: &State, request: tiny_http::Request) {
+    let (sender, receiver) = mpsc::channel();
+    state.clients.lock().expect("not poisoned").push(sender);
+    let mut stream = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n: connected\n\n";
+    if stream
+        .write_all(head.as_bytes())
+        .and_then(|()| stream.flush())
+        .is_err()
+    {
+        return;
+    }
+    stream_events(&receiver, &mut stream);
+}
+
+fn stream_events(receiver: &Receiver<u64>, stream: &mut dyn Write) {
+    loop {
+        let message = match receiver.recv_timeout(KEEPALIVE) {
+            Ok(build) => format!("event: reload\ndata: {build}\n\n"),
+            Err(RecvTimeoutError::Timeout) => ": keepalive\n\n".to_string(),
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        if stream
+            .write_all(message.as_bytes())
+            .and_then(|()| stream.flush())
+            .is_err()
+        {
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_reload_relaxation_replaces_script_and_connect_sources() {
+        assert_eq!(
+            allow_reload("default-src 'none'; script-src 'none'; style-src 'self'"),
+            "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'"
+        );
+    }
+
+    #[test]
+    fn traversal_in_any_encoding_stays_inside() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        std::fs::create_dir_all(out.join("a")).unwrap();
+        std::fs::write(out.join("a/index.html"), "x").unwrap();
+        std::fs::write(dir.path().join("secret.txt"), "s").unwrap();
+        for path in [
+            "/../secret.txt",
+            "/a/../../secret.txt",
+            "/%2e%2e/secret.txt",
+            "/%2E%2E%2Fsecret.txt",
+            "/..%5csecret.txt",
+            "/a%00/index.html",
+            "/%zz",
+        ] {
+            assert!(matches!(resolve(&out, path), Resolved::Missing), "{path}");
+        }
+        assert!(matches!(resolve(&out, "/a/"), Resolved::File(_)));
+        assert!(matches!(resolve(&out, "/a"), Resolved::Directory));
+    }
+}
