@@ -132,6 +132,27 @@ fn a_layer_edit_rebuilds_every_dependent_site() {
 }
 
 #[test]
+fn a_template_edit_rebuilds_every_page() {
+    let project = Project::fixture("versions");
+    let base = std::fs::read_to_string(
+        crate::support::repo_root().join("themes/default/templates/base.html"),
+    )
+    .unwrap();
+    project.write("themes/default/templates/base.html", &base);
+    let mut watch = Watch::start(&project, &[]);
+    project.edit(
+        "themes/default/templates/base.html",
+        "<p>{{ t.generated_by }}</p>",
+        "<p>{{ t.generated_by }} Muokattu teema.</p>",
+    );
+    let line = watch.wait_for("(settings or theme)");
+    assert!(line.contains("rebuilt alpha, beta"), "{line}");
+    for (path, html) in crate::support::pages(&project.path().join("site")) {
+        assert!(html.contains("Muokattu teema."), "{path}");
+    }
+}
+
+#[test]
 fn an_atomic_save_is_seen() {
     let project = Project::fixture("versions");
     let mut watch = Watch::start(&project, &[]);

@@ -40,6 +40,8 @@ impl Affected {
                 .as_slice()
             {
                 [THEMES_DIR, name, ..] if *name == theme => affected.everything = true,
+                // The themes folder itself appeared or went away.
+                [THEMES_DIR] => affected.everything = true,
                 [CONTENT_DIR, SETTINGS_FILE] => affected.everything = true,
                 [CONTENT_DIR, LAYERS_DIR, file] => {
                     if let Some(layer) = file.strip_suffix(".toml") {
