@@ -72,6 +72,14 @@ impl Watch {
         );
     }
 
+    /// Like [`Watch::wait_for`], but also finds a line already read: stdout and stderr
+    /// arrive in no fixed order.
+    fn has_seen_or_waits_for(&mut self, needle: &str) {
+        if !self.seen.iter().any(|line| line.contains(needle)) {
+            self.wait_for(needle);
+        }
+    }
+
     fn is_running(&mut self) -> bool {
         self.child.try_wait().unwrap().is_none()
     }
@@ -175,8 +183,8 @@ fn a_bad_save_keeps_the_old_page_and_the_fix_recovers() {
     let good = project.read("site/alpha/index.html");
     let source = project.read(ALPHA);
     project.write(ALPHA, &source.replace("[controller]", "[controller"));
-    watch.wait_for("--> content/alpha/notice.toml:");
     watch.wait_for("failed alpha");
+    watch.has_seen_or_waits_for("--> content/alpha/notice.toml:4:12");
     assert!(watch.is_running());
     assert_eq!(project.read("site/alpha/index.html"), good);
     project.write(ALPHA, &source.replace("Uutiskirje", "Korjattu"));
@@ -190,7 +198,11 @@ fn a_deleted_site_loses_its_output_and_a_new_one_appears() {
     let mut watch = Watch::start(&project, &[]);
     assert!(project.path().join("site/beta/index.html").exists());
     std::fs::remove_dir_all(project.path().join("content/beta")).unwrap();
-    watch.wait_for("removed");
+    let line = watch.wait_for("(site beta)");
+    assert!(
+        line.contains(": 1 written, 1 removed"),
+        "the index and beta's one page: {line}"
+    );
     assert!(
         !project.path().join("site/beta").exists(),
         "{:?}",

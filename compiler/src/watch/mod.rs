@@ -115,10 +115,11 @@ pub fn watch(options: &WatchOptions) -> Result<(), Failure> {
         }
         match session.rebuild(&affected) {
             Ok(rebuild) => {
-                report(&rebuild, &affected.describe());
+                // The server learns first, so a page fetched after the line is printed is current.
                 if let Some(server) = &server {
                     server.rebuilt(rebuild.failure.as_ref().map(|f| render_all(&f.diagnostics)));
                 }
+                report(&rebuild, &affected.describe());
             }
             // Writing the output failed: say so and keep watching; the next save retries.
             Err(failure) => eprint!("{}", render_all(&failure.diagnostics)),
