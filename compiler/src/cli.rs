@@ -156,6 +156,31 @@ enum Command {
         #[arg(long)]
         released: bool,
     },
+    /// Export the notices for another site generator: one JSON payload, or HTML fragments.
+    Export {
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// The JSON file to write (default: standard output), or the fragments' directory (required).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Only this site; repeat for more.
+        #[arg(long = "site", value_name = "NAME")]
+        sites: Vec<String>,
+        /// Export the sources instead of the released versions.
+        #[arg(long)]
+        drafts: bool,
+        /// Project root (the directory holding content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// mdBook preprocessor: replaces `{{#notice <site> [lang]}}` in chapters with the notice.
+    Mdbook {
+        #[command(subcommand)]
+        supports: Option<MdbookQuery>,
+        /// Project root, relative to the book [default: `[preprocessor.notice] root`, else .].
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Create a new project with the shared boilerplate and one example site.
     Init {
         /// Directory to create the project in.
@@ -247,6 +272,22 @@ pub fn main() -> ExitCode {
             poll,
             debounce: std::time::Duration::from_millis(debounce),
         }),
+        Command::Export {
+            format,
+            out,
+            sites,
+            drafts,
+            root,
+        } => run_export(
+            &crate::export::ExportOptions {
+                root,
+                sites,
+                drafts,
+            },
+            format,
+            out.as_deref(),
+        ),
+        Command::Mdbook { supports, root } => run_mdbook(supports, &root),
         Command::Init { dir } => run_init(&dir),
     };
     match result {
@@ -454,5 +495,78 @@ fn run_diff(request: &DiffRequest) -> Result<(), Failure> {
         DiffFormat::Json => json::json(&sites),
     };
     let _ = std::io::stdout().lock().write_all(output.as_bytes());
+    Ok(())
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    Json,
+    Fragments,
+}
+
+#[derive(Debug, Subcommand)]
+enum MdbookQuery {
+    /// Exits 0 when the renderer is supported (html), 1 otherwise.
+    Supports { renderer: String },
+}
+
+fn run_export(
+    options: &crate::export::ExportOptions,
+    format: ExportFormat,
+    out: Option<&std::path::Path>,
+) -> Result<(), Failure> {
+    let sites = crate::export::collect(options)?;
+    match (format, out) {
+        (ExportFormat::Json, None) => {
+            let _ = std::io::stdout()
+                .lock()
+                .write_all(crate::export::json(&sites).as_bytes());
+        }
+        (ExportFormat::Json, Some(path)) => {
+            crate::output::write_file(path, crate::export::json(&sites).as_bytes())?;
+        }
+        (ExportFormat::Fragments, Some(dir)) => {
+            let files = crate::export::fragment_files(&sites);
+            let report = crate::output::write(dir, &files, &crate::output::Scope::All)?;
+            let _ = writeln!(
+                std::io::stdout().lock(),
+                "exported {} fragments into {}: {} written, {} unchanged, {} removed",
+                files.len(),
+                crate::source::display_path(dir),
+                report.written.len(),
+                report.unchanged,
+                report.removed.len()
+            );
+        }
+        (ExportFormat::Fragments, None) => {
+            return Err(Failure::usage(
+                Diagnostic::error("`--format fragments` writes a directory: pass `--out DIR`")
+                    .help("for example `notice export --format fragments --out notice-fragments`"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn run_mdbook(query: Option<MdbookQuery>, root: &std::path::Path) -> Result<(), Failure> {
+    if let Some(MdbookQuery::Supports { renderer }) = query {
+        return if crate::export::mdbook::supports(&renderer) {
+            Ok(())
+        } else {
+            Err(Failure::new(
+                FailureKind::Findings,
+                Diagnostic::error(format!("renderer `{renderer}` is not supported; only html")),
+            ))
+        };
+    }
+    let mut input = String::new();
+    std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut input).map_err(|err| {
+        Failure::io(Diagnostic::error(format!(
+            "cannot read standard input: {err}"
+        )))
+    })?;
+    let (book, warnings) = crate::export::mdbook::preprocess(&input, root)?;
+    print_warnings(&warnings);
+    let _ = std::io::stdout().lock().write_all(book.as_bytes());
     Ok(())
 }

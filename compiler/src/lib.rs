@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod error;
 pub mod explain;
+pub mod export;
 pub mod files;
 pub mod history;
 pub mod init;

@@ -111,6 +111,11 @@ pub fn update(
     Ok(report)
 }
 
+/// Writes one file atomically (beside it, then renamed over it), e.g. an export payload.
+pub fn write_file(target: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    replace_file(target, bytes)
+}
+
 fn replace_file(target: &Path, bytes: &[u8]) -> Result<(), Failure> {
     let parent = target
         .parent()

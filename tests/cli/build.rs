@@ -11,7 +11,7 @@ fn builds_every_site_and_language_with_the_index_and_css() {
     let run = project.run(&["build"]).expect(0);
     let stdout = run.stdout();
     assert!(
-        stdout.starts_with("built 32 pages into site: 37 written, 0 unchanged, 0 removed"),
+        stdout.starts_with("built 32 pages into site: 41 written, 0 unchanged, 0 removed"),
         "{stdout}"
     );
     assert_eq!(run.stderr(), "", "the examples are released: no warnings");
@@ -30,6 +30,7 @@ fn builds_every_site_and_language_with_the_index_and_css() {
         "verkkoapu/changes/index.html",
         "verkkoapu/en/changes/index.html",
         "verkkoapu/changes.xml",
+        "verkkoapu/notice.jsonld",
         "verkkoapu/versions/2024-03-01/index.html",
         "verkkoapu/versions/2025-01-01/en/index.html",
         "toiminimi-koodaaja/versions/2024-03-01/index.html",
@@ -180,7 +181,13 @@ fn pages_load_nothing_from_elsewhere_and_have_no_inline_code_or_style() {
     let project = Project::examples();
     project.run(&["build"]).expect(0);
     for (path, html) in pages(&project.path().join("site")) {
-        assert!(!html.contains("<script"), "{path} has a script");
+        // The one script element allowed is the JSON-LD data block, which never runs.
+        let scripts = html.matches("<script").count();
+        let data_blocks = html
+            .matches("<script type=\"application/ld+json\">")
+            .count();
+        assert_eq!(scripts, data_blocks, "{path} has a script");
+        assert!(data_blocks <= 1, "{path} has {data_blocks} JSON-LD blocks");
         assert!(!html.contains(" style="), "{path} has an inline style");
         assert!(!html.contains("<style"), "{path} has a style element");
         let sources = attribute_values(&html, "src");
@@ -319,7 +326,7 @@ fn unchanged_files_are_not_rewritten() {
     );
     let stdout = project.run(&["build", "--drafts"]).expect(0).stdout();
     assert!(
-        stdout.contains(": 2 written, 35 unchanged, 0 removed"),
+        stdout.contains(": 2 written, 39 unchanged, 0 removed"),
         "{stdout}"
     );
     for (path, modified) in mtimes(&site) {
@@ -337,11 +344,11 @@ fn files_notice_did_not_make_are_kept_and_removed_sites_disappear() {
     project.write("site/_redirects", "/old /new 301\n");
     let built = tree(&project.path().join("site"));
     let agency_files = built.keys().filter(|p| p.starts_with("verkkoapu/")).count();
-    assert_eq!(agency_files, 9);
+    assert_eq!(agency_files, 10);
     std::fs::remove_dir_all(project.path().join("content/verkkoapu")).unwrap();
     let stdout = project.run(&["build"]).expect(0).stdout();
     assert!(
-        stdout.contains(": 1 written, 27 unchanged, 9 removed"),
+        stdout.contains(": 1 written, 30 unchanged, 10 removed"),
         "{stdout}"
     );
     assert!(!project.path().join("site/verkkoapu").exists());

@@ -6,6 +6,7 @@ mod build;
 mod check;
 mod commands;
 mod deploy;
+mod export;
 mod invalid;
 mod readme;
 mod robustness;

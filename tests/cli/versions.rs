@@ -558,6 +558,7 @@ fn change_log_archive_and_feed_are_built_from_history() {
             "alpha/en/changes/index.html",
             "alpha/en/index.html",
             "alpha/index.html",
+            "alpha/notice.jsonld",
             "alpha/versions/2025-06-01/en/index.html",
             "alpha/versions/2025-06-01/index.html",
         ]

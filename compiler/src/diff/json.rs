@@ -3,8 +3,8 @@
 use indexmap::IndexMap;
 use serde::Serialize;
 
-use super::phrases;
 use super::report::SiteDiff;
+use super::{Change, phrases};
 use crate::model::Lang;
 
 /// Bumped when a field of the JSON output changes meaning or goes away.
@@ -33,7 +33,7 @@ struct JsonSite<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonChange<'a> {
+pub struct JsonChange<'a> {
     section: String,
     anchor: Option<&'a str>,
     item: Option<JsonItem<'a>>,
@@ -82,7 +82,6 @@ pub fn json(sites: &[SiteDiff]) -> String {
 }
 
 fn json_site(site: &SiteDiff) -> JsonSite<'_> {
-    let primary = site.languages[0];
     JsonSite {
         site: &site.site,
         status: site.status.id(),
@@ -91,41 +90,7 @@ fn json_site(site: &SiteDiff) -> JsonSite<'_> {
         changes: site
             .ordered()
             .into_iter()
-            .map(|change| JsonChange {
-                section: change.section.id(),
-                anchor: change.section.anchor(),
-                item: change.item.as_ref().map(|item| JsonItem {
-                    kind: item_kind_id(item.kind),
-                    id: &item.id,
-                }),
-                field: change.field,
-                kind: change.kind.id(),
-                class: change.class().id(),
-                reason: change.reason.id(),
-                lang: change.lang.map(Lang::code),
-                summary: site
-                    .languages
-                    .iter()
-                    .map(|&lang| (lang.code(), phrases::summary(change, lang, primary)))
-                    .collect(),
-                before: change.before.as_ref().map(|v| phrases::scalar(v, primary)),
-                after: change.after.as_ref().map(|v| phrases::scalar(v, primary)),
-                words: change
-                    .words
-                    .iter()
-                    .map(|w| JsonWords {
-                        lang: w.lang.map(Lang::code),
-                        segments: w
-                            .segments
-                            .iter()
-                            .map(|s| JsonSegment {
-                                op: s.op.id(),
-                                text: &s.text,
-                            })
-                            .collect(),
-                    })
-                    .collect(),
-            })
+            .map(|change| change_json(change, &site.languages))
             .collect(),
     }
 }
@@ -141,5 +106,44 @@ fn item_kind_id(kind: super::ItemKind) -> &'static str {
         Cookie => "cookie",
         Right => "right",
         Section => "section",
+    }
+}
+
+/// One change in the JSON form, with its summary in each of `languages` (primary first).
+pub fn change_json<'a>(change: &'a Change, languages: &[Lang]) -> JsonChange<'a> {
+    let primary = languages[0];
+    JsonChange {
+        section: change.section.id(),
+        anchor: change.section.anchor(),
+        item: change.item.as_ref().map(|item| JsonItem {
+            kind: item_kind_id(item.kind),
+            id: &item.id,
+        }),
+        field: change.field,
+        kind: change.kind.id(),
+        class: change.class().id(),
+        reason: change.reason.id(),
+        lang: change.lang.map(Lang::code),
+        summary: languages
+            .iter()
+            .map(|&lang| (lang.code(), phrases::summary(change, lang, primary)))
+            .collect(),
+        before: change.before.as_ref().map(|v| phrases::scalar(v, primary)),
+        after: change.after.as_ref().map(|v| phrases::scalar(v, primary)),
+        words: change
+            .words
+            .iter()
+            .map(|w| JsonWords {
+                lang: w.lang.map(Lang::code),
+                segments: w
+                    .segments
+                    .iter()
+                    .map(|s| JsonSegment {
+                        op: s.op.id(),
+                        text: &s.text,
+                    })
+                    .collect(),
+            })
+            .collect(),
     }
 }

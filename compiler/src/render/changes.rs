@@ -28,7 +28,7 @@ pub struct Entry<'a> {
 }
 
 impl Entry<'_> {
-    pub(super) fn class(&self) -> Option<Class> {
+    pub fn class(&self) -> Option<Class> {
         let changes = self.changes.as_ref()?;
         Some(if diff::is_material(changes) {
             Class::Material

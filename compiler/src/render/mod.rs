@@ -129,6 +129,8 @@ struct PageView {
     archived: Option<ArchivedNote>,
     changes_href: Option<String>,
     feed_href: Option<String>,
+    /// The notice as DPV JSON-LD, escaped for a `<script type="application/ld+json">` block.
+    jsonld: Html,
 }
 
 /// What a notice page says about the version it shows.
@@ -204,6 +206,22 @@ fn render_page(
     lang: Lang,
     path: &str,
 ) -> Result<(String, Vec<String>), Diagnostic> {
+    let view = page_view(project, notice_page, lang, path)?;
+    let anchors = view.sections.iter().map(|s| s.id.clone()).collect();
+    let html = theme.render(
+        "page.html",
+        minijinja::context! { page => Serde(view), t => Serde(labels::labels(lang)) },
+    )?;
+    Ok((html, anchors))
+}
+
+/// Everything a notice page's templates see, in one language.
+fn page_view(
+    project: &Project,
+    notice_page: &NoticePage<'_>,
+    lang: Lang,
+    path: &str,
+) -> Result<PageView, Diagnostic> {
     let site = notice_page.site;
     let page = PageText::new(site, lang);
     let notice = &site.notice;
@@ -213,8 +231,11 @@ fn render_page(
         .unwrap_or_else(|| Text::Plain(notice.controller.name.clone()));
     let intro = page.optional_block(notice.intro.as_ref(), &["intro"])?;
     let sections = sections::build(&page)?;
-    let anchors = sections.iter().map(|s| s.id.clone()).collect();
     let root = root_prefix(path);
+    let notice_url = canonical(project, &notice_page.path(site.primary()));
+    let jsonld = Html(crate::export::jsonld::script_text(
+        &crate::export::jsonld::notice_jsonld(site, notice_url.as_deref()),
+    ));
     let link_lang = nearest(notice_page.current_languages, lang);
     let current_primary = notice_page.current_languages[0];
     let (version, archived) = match notice_page.status {
@@ -257,12 +278,74 @@ fn render_page(
             .change_log
             .then(|| format!("{root}{}", feed_path(&site.name))),
         root,
+        jsonld,
     };
-    let html = theme.render(
-        "page.html",
-        minijinja::context! { page => Serde(view), t => Serde(labels::labels(lang)) },
-    )?;
-    Ok((html, anchors))
+    Ok(view)
+}
+
+/// One language of a notice as body-only HTML, for embedding in another generator's pages.
+#[derive(Debug, Clone)]
+pub struct LangFragment {
+    pub lang: Lang,
+    /// The notice's title, as plain text.
+    pub title: String,
+    /// The standalone page, relative to the output root.
+    pub path: String,
+    /// The whole notice, with the same ids as the standalone page.
+    pub body: String,
+    pub sections: Vec<SectionFragment>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SectionFragment {
+    pub id: String,
+    /// The heading, as plain text.
+    pub title: String,
+    pub html: String,
+}
+
+/// Renders a notice's body and each section on their own, in every language, from the same
+/// templates as the standalone page (`notice-body.html`, `section.html`).
+pub fn render_fragments(
+    project: &Project,
+    theme: &Theme,
+    notice_page: &NoticePage<'_>,
+) -> Result<Vec<LangFragment>, Diagnostic> {
+    notice_page
+        .site
+        .languages
+        .iter()
+        .map(|&lang| {
+            let path = notice_page.path(lang);
+            let view = page_view(project, notice_page, lang, &path)?;
+            let sections = view
+                .sections
+                .iter()
+                .map(|section| {
+                    let html = theme.render(
+                        "section.html",
+                        minijinja::context! { page => Serde(&view), t => Serde(labels::labels(lang)), section => Serde(section) },
+                    )?;
+                    Ok(SectionFragment {
+                        id: section.id.clone(),
+                        title: section.label.clone(),
+                        html,
+                    })
+                })
+                .collect::<Result<Vec<_>, Diagnostic>>()?;
+            let body = theme.render(
+                "notice-body.html",
+                minijinja::context! { page => Serde(&view), t => Serde(labels::labels(lang)) },
+            )?;
+            Ok(LangFragment {
+                lang,
+                title: view.title.clone(),
+                path,
+                body,
+                sections,
+            })
+        })
+        .collect()
 }
 
 /// Links to each language version of the notice in `dir`, from a page `root` levels below the
@@ -287,6 +370,11 @@ fn language_links(
             }
         })
         .collect()
+}
+
+/// The public URL of an output path when the project has a `base_url`.
+pub fn canonical_url(project: &Project, path: &str) -> Option<String> {
+    canonical(project, path)
 }
 
 /// The page's public URL when the project has a `base_url`; `index.html` is left off.

@@ -43,6 +43,8 @@ pub struct SectionView {
     pub id: String,
     pub template: &'static str,
     pub title: Html,
+    /// The heading as plain text, for machine output.
+    pub label: String,
     pub intro: Option<Html>,
     pub data: minijinja::Value,
 }
@@ -82,6 +84,7 @@ pub fn build(page: &PageText<'_>) -> Result<Vec<SectionView>, Diagnostic> {
                 // A contact person and a DPO are both people: one template shows either.
                 template: if key == "dpo" { "contact" } else { key },
                 title: Html(section_title(key, page.lang).to_string()),
+                label: section_title(key, page.lang).to_string(),
                 intro,
                 data,
             });
@@ -92,6 +95,7 @@ pub fn build(page: &PageText<'_>) -> Result<Vec<SectionView>, Diagnostic> {
             id: section.id.clone(),
             template: "custom",
             title: page.plain(&section.title),
+            label: page.string(&section.title),
             intro: None,
             data: minijinja::Value::from(
                 page.block(&section.body, &["sections", &section.id, "body"])?,

@@ -52,8 +52,16 @@ pub fn render_site(
         },
     )?;
     let mut files = notice.pages;
+    let url = super::canonical_url(project, &super::page_path(current, current.primary()));
+    let jsonld = crate::export::jsonld::notice_jsonld(current, url.as_deref());
+    let mut jsonld_text = serde_json::to_string_pretty(&jsonld).expect("plain data serializes");
+    jsonld_text.push('\n');
+    files.push((
+        format!("{}/notice.jsonld", current.name),
+        jsonld_text.into_bytes(),
+    ));
     if !has_history {
-        let pages = files.len();
+        let pages = files.len() - 1;
         return Ok(SiteOutput { files, pages });
     }
 
@@ -83,7 +91,7 @@ pub fn render_site(
         entries: &entries,
     };
     files.extend(changes::render_change_log(project, theme, &log)?);
-    let pages = files.len();
+    let pages = files.len() - 1;
     files.push(super::feed::render_feed(project, theme, &log)?);
     Ok(SiteOutput { files, pages })
 }

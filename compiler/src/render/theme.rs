@@ -18,9 +18,11 @@ macro_rules! builtin {
 }
 
 /// The default theme, compiled in so a project made by `notice init` needs no theme files.
-const BUILTIN_TEMPLATES: [(&str, &str); 22] = builtin!(
+const BUILTIN_TEMPLATES: [(&str, &str); 24] = builtin!(
     "base.html",
     "page.html",
+    "notice-body.html",
+    "section.html",
     "index.html",
     "changes.html",
     "changes.xml",
