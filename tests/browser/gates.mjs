@@ -98,7 +98,7 @@ async function runGates({ site, netlify, screenshots }) {
 }
 
 /** Gate 1 for all pages in one checker run, beside gates 2-7 page by page. */
-async function runPages(pages, rules, siteDir, shotsFor) {
+async function runPages(pages, rules, siteDir, shotsFor, { defects = false } = {}) {
   const nu = nuCheck(pages.map((page) => page.file));
   const server = await startServer(siteDir, rules);
   const results = [];
@@ -114,7 +114,8 @@ async function runPages(pages, rules, siteDir, shotsFor) {
       }
       results.push({ page, ...outcome });
       const bad = BROWSER_GATES.filter((gate) => outcome.gates[gate]?.length);
-      console.log(`  ${bad.length ? 'FAIL' : 'ok  '} ${page.urlPath}${bad.length ? `  (${bad.join(', ')})` : ''}`);
+      if (defects) console.log(`  checked ${page.urlPath}${bad.length ? `  (failing: ${bad.join(', ')})` : ''}`);
+      else console.log(`  ${bad.length ? 'FAIL' : 'ok  '} ${page.urlPath}${bad.length ? `  (${bad.join(', ')})` : ''}`);
     }
   } catch (error) {
     // No browser: every browser gate fails on every page; a missing tool is never a skip.
@@ -244,7 +245,7 @@ async function selfTest({ site, netlify }) {
   let failed = 0;
   try {
     const pages = defects.map((defect, i) => {
-      const dir = `${i}-${defect.name.replace(/[^a-z0-9]+/g, '-')}`;
+      const dir = `${i}-${defect.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
       const html = defect.inject ? defect.inject(original) : original;
       if (defect.inject && html === original) throw new Error(`could not inject: ${defect.name}`);
       const file = path.join(tmp, dir, source.rel);
@@ -255,7 +256,7 @@ async function selfTest({ site, netlify }) {
       writeFileSync(path.join(tmp, dir, 'assets', 'self-test.css'), SHOW_IN_PRINT_CSS);
       return { ...source, file, rel: `${dir}/${source.rel}`, urlPath: `/${dir}${source.urlPath}` };
     });
-    const results = await runPages(pages, rules, tmp, () => null);
+    const results = await runPages(pages, rules, tmp, () => null, { defects: true });
     console.log('');
     results.forEach(({ gates }, i) => {
       const defect = defects[i];
