@@ -171,14 +171,23 @@ impl BuildContext<'_> {
 
     /// `index.html` and the theme's assets: the files that belong to no site.
     pub fn shared_files(&self, sites: &[LoadedSite]) -> Result<Vec<(String, Vec<u8>)>, Failure> {
-        let mut files = vec![(
-            "index.html".to_string(),
-            render::render_index(self.project, self.theme, sites)?,
-        )];
-        for (name, bytes) in &self.theme.assets {
-            files.push((format!("{ASSETS_DIR}/{name}"), bytes.clone()));
-        }
+        let mut files = vec![self.index(sites)?];
+        files.extend(self.assets());
         Ok(files)
+    }
+
+    /// `index.html`, listing `sites`.
+    pub fn index(&self, sites: &[LoadedSite]) -> Result<(String, Vec<u8>), Failure> {
+        let html = render::render_index(self.project, self.theme, sites)?;
+        Ok(("index.html".to_string(), html))
+    }
+
+    /// The theme's static files, published under `assets/`.
+    pub fn assets(&self) -> impl Iterator<Item = (String, Vec<u8>)> + '_ {
+        self.theme
+            .assets
+            .iter()
+            .map(|(name, bytes)| (format!("{ASSETS_DIR}/{name}"), bytes.clone()))
     }
 }
 
@@ -212,15 +221,13 @@ pub fn render_sites(project: &Project, request: &RenderRequest<'_>) -> Result<Re
     if let Some(failure) = Failure::combine(failures) {
         return Err(failure);
     }
-    for (path, bytes) in context.shared_files(&current_sites)? {
-        if path == "index.html" {
-            if !request.with_index {
-                continue;
-            }
-            pages += 1;
-        }
+    // A `--site` build leaves the index as it was, so it is not rendered at all.
+    if request.with_index {
+        let (path, bytes) = context.index(&current_sites)?;
         files.insert(path, bytes);
+        pages += 1;
     }
+    files.extend(context.assets());
     Ok(Rendered {
         files,
         sites: current_sites,

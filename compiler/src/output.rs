@@ -84,7 +84,7 @@ pub fn update(
     let mut report = WriteReport::default();
     for (path, bytes) in writes {
         check_relative(path)?;
-        replace_file(&out_dir.join(path), bytes)?;
+        write_file(&out_dir.join(path), bytes)?;
         report.written.push((*path).to_string());
     }
     for path in removals {
@@ -106,17 +106,14 @@ pub fn update(
     }
     if let Some(manifest) = manifest {
         let listing: String = manifest.iter().map(|p| format!("{p}\n")).collect();
-        replace_file(&out_dir.join(MANIFEST), listing.as_bytes())?;
+        write_file(&out_dir.join(MANIFEST), listing.as_bytes())?;
     }
     Ok(report)
 }
 
-/// Writes one file atomically (beside it, then renamed over it), e.g. an export payload.
+/// Writes one file atomically: beside its target, then renamed over it (an export payload, or
+/// each file of [`update`]).
 pub fn write_file(target: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    replace_file(target, bytes)
-}
-
-fn replace_file(target: &Path, bytes: &[u8]) -> Result<(), Failure> {
     let parent = target
         .parent()
         .expect("output files are inside the output directory");
