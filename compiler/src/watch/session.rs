@@ -8,10 +8,10 @@ use std::time::{Duration, Instant};
 use crate::build::{BuildContext, BuildOptions, BuiltSite, output_dir};
 use crate::diagnostic::Diagnostic;
 use crate::error::Failure;
-use crate::load::{Layers, LoadedSite};
+use crate::load::Layers;
 use crate::output;
 use crate::project::{CONTENT_DIR, LAYERS_DIR, Project, SETTINGS_FILE, THEMES_DIR};
-use crate::render::Theme;
+use crate::render::{IndexSite, Theme};
 
 /// What a set of changed paths asks to rebuild.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -273,7 +273,7 @@ impl Session {
             );
             self.sites.insert(name, built);
         }
-        let current: Vec<LoadedSite> = self.sites.values().map(|b| b.current.clone()).collect();
+        let current: Vec<IndexSite> = self.sites.values().map(|b| b.index.clone()).collect();
         let context = BuildContext {
             project: &self.project,
             theme: &self.theme,
