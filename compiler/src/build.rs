@@ -11,6 +11,7 @@ use crate::error::{Failure, io_error};
 use crate::history::release::changes_since_latest;
 use crate::history::{History, load_history};
 use crate::load::{Layers, LoadedSite, load_site};
+use crate::cache;
 use crate::output::{Scope, Stager, WriteReport};
 use crate::project::{Project, SiteEntry};
 use crate::render::site::{SiteInput, SiteOutput};
@@ -51,6 +52,23 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failure> {
     let out_dir = output_dir(&project, options)?;
     let selected = select_sites(&project, &options.sites)?;
     let full = options.sites.is_empty();
+    // Only a full build is cached: it speaks for the whole output tree.
+    let fingerprint = full.then(|| cache::fingerprint(&project, &selected, options.drafts));
+    if let Some(hit) = fingerprint
+        .flatten()
+        .and_then(|fingerprint| cache::lookup(&out_dir, fingerprint))
+    {
+        return Ok(BuildReport {
+            out_dir,
+            pages: hit.pages,
+            write: WriteReport {
+                written: Vec::new(),
+                unchanged: hit.files.len(),
+                removed: Vec::new(),
+            },
+            warnings: project.warnings.iter().cloned().chain(hit.warnings).collect(),
+        });
+    }
     let scope = if full {
         Scope::All
     } else {
@@ -59,6 +77,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failure> {
         Scope::Prefixes(prefixes)
     };
     let mut stager = Stager::new(&out_dir, scope)?;
+    let mut files: Vec<(String, u64)> = Vec::new();
     let rendered = render_each(
         &project,
         &RenderRequest {
@@ -66,9 +85,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failure> {
             with_index: full,
             drafts: options.drafts,
         },
-        &mut |path, bytes| stager.place(&path, &bytes),
+        &mut |path, bytes| {
+            stager.place(&path, &bytes)?;
+            files.push((path, bytes.len() as u64));
+            Ok(())
+        },
     )?;
     let write = stager.finish()?;
+    if let Some(Some(fingerprint)) = fingerprint {
+        // Best effort: a cache that cannot be written only makes the next build slower.
+        let _ = cache::store(&out_dir, fingerprint, rendered.pages, &files, &rendered.warnings);
+    }
     Ok(BuildReport {
         out_dir,
         pages: rendered.pages,

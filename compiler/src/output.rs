@@ -138,6 +138,9 @@ impl Stager {
             listing.push('\n');
         }
         place(&self.out_dir, &self.staging, MANIFEST, listing.as_bytes())?;
+        // The tree is about to change under the last full build's cache; a full build writes
+        // a new one afterwards.
+        crate::cache::remove(&self.out_dir);
         swap(&self.out_dir, &self.staging)?;
         self.finished = true;
         Ok(std::mem::take(&mut self.report))
@@ -162,6 +165,8 @@ pub fn update(
     removals: &[&str],
     manifest: Option<&BTreeSet<String>>,
 ) -> Result<WriteReport, Failure> {
+    // The tree changes under the full build's cache: the next build must not trust it.
+    crate::cache::remove(out_dir);
     let mut report = WriteReport::default();
     for (path, bytes) in writes {
         check_relative(path)?;
