@@ -4,8 +4,9 @@
 Run it through tests/bench/run.sh, which builds the binaries and installs Hugo when missing.
 Every measure is taken in the same rounds, alternating the tools, so a machine that gets busier
 or quieter during the run shifts all of them alike; the table shows medians. Peak RSS is the
-`ru_maxrss` of the measured process itself, read with os.wait4 (so it is that process's own
-peak, not the shell's or this script's).
+maximum resident set size that GNU time (`/usr/bin/time -f %M`) reports for the measured
+command. Not os.wait4's ru_maxrss of a child forked from this script: a forked child starts
+with Python's own resident pages, which made every small command look like 17 MB.
 """
 
 import argparse
@@ -25,21 +26,26 @@ SUMMARY = re.compile(r"built (\d+) pages? into .*: (\d+) written, (\d+) unchange
 MARKER = re.compile(r"kierros \d+")
 
 
+GNU_TIME = "/usr/bin/time"
+
+
 def run(cmd, cwd=None):
     """Runs cmd; returns (seconds, peak RSS in KiB, stdout). Fails loudly on a non-zero exit."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile(mode="r") as rss:
         started = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
-        _, status, usage = os.wait4(proc.pid, 0)
+        proc = subprocess.run(
+            [GNU_TIME, "-f", "%M", "-o", rss.name, *cmd],
+            cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
+        )
         seconds = time.perf_counter() - started
-        proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
         stdout = out.read().decode("utf-8", "replace")
         if proc.returncode != 0:
             stderr = err.read().decode("utf-8", "replace")
             sys.exit(f"bench: {' '.join(cmd)} exited {proc.returncode}\n{stdout}\n{stderr[-4000:]}")
-        return seconds, usage.ru_maxrss, stdout
+        return seconds, int(rss.read().split()[-1]), stdout
 
 
 def count_files(root):
@@ -97,8 +103,8 @@ def main():
     work = args.dir or tempfile.mkdtemp(prefix=f"notice-bench-{args.sites}-")
     os.makedirs(work, exist_ok=True)
     hugo = shutil.which("hugo")
-    if not hugo:
-        sys.exit("bench: hugo is not installed (tests/bench/run.sh installs it)")
+    if not hugo or not os.access(GNU_TIME, os.X_OK):
+        sys.exit("bench: hugo or GNU time is not installed (tests/bench/run.sh installs them)")
     hugo_version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.strip()
 
     started = time.perf_counter()
@@ -206,7 +212,7 @@ def main():
     lines.append("")
     lines.append("Projects: " + "; ".join(f"`{k}`: {v}" for k, v in variants.items()) + ".")
     lines.append(
-        f"Generating them took {gen_seconds:.1f} s. Peak RSS is each process's own `ru_maxrss` (os.wait4); "
+        f"Generating them took {gen_seconds:.1f} s. Peak RSS: GNU time's maximum resident set size of each command; "
         "files written is notice's own count (unchanged files are not written), Hugo's and cp's output files."
     )
 

@@ -6,16 +6,20 @@
 #   tests/bench/run.sh [--sites N] [--runs R] [--dir DIR] [--json FILE]
 #
 # Defaults: 1,000 sites, 5 rounds, a temporary folder. Builds the release binaries into
-# $CARGO_TARGET_DIR (or target/) and installs Hugo with apt-get when it is missing.
+# $CARGO_TARGET_DIR (or target/) and installs Hugo and GNU time with apt-get when missing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-if ! command -v hugo >/dev/null 2>&1; then
-  echo "--- installing hugo (Debian package)" >&2
+# Hugo to compare with, and GNU time for peak RSS, both from Debian when missing.
+missing=()
+command -v hugo >/dev/null 2>&1 || missing+=(hugo)
+[ -x /usr/bin/time ] || missing+=(time)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "--- installing ${missing[*]} (Debian packages)" >&2
   sudo=""
   if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq hugo >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 echo "--- building notice and notice-bench (release)" >&2
