@@ -180,18 +180,27 @@ pub struct BuiltSite {
 
 impl BuildContext<'_> {
     pub fn site(&self, entry: &SiteEntry) -> Result<BuiltSite, Failure> {
-        let sources = load_site(self.project, self.layers, entry)?;
         let history = load_history(self.project, &entry.name)?;
+        self.site_with_history(entry, &history)
+    }
+
+    /// [`BuildContext::site`] with its released versions already read (watch keeps them).
+    pub fn site_with_history(
+        &self,
+        entry: &SiteEntry,
+        history: &History,
+    ) -> Result<BuiltSite, Failure> {
+        let sources = load_site(self.project, self.layers, entry)?;
         let input = SiteInput {
             sources: &sources,
-            history: &history,
+            history,
             drafts: self.drafts,
         };
         let output = render::site::render_site(self.project, self.theme, &input)?;
         let warning = if self.drafts {
             None
         } else {
-            release_warning(entry, &sources, &history)
+            release_warning(entry, &sources, history)
         };
         Ok(BuiltSite {
             index: IndexSite::of(input.current().0),
