@@ -5,7 +5,7 @@
 //! mtime and inode stay), carries over files that `notice` did not make, and only then swaps
 //! the staging directory in. A failure at any earlier point leaves the old output untouched.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
 use std::io::ErrorKind;
 use std::path::{Component, Path, PathBuf};
@@ -73,6 +73,11 @@ pub struct Stager {
     placed: BTreeSet<String>,
     report: WriteReport,
     finished: bool,
+    /// Whether there is an old output to compare with; a cold build skips thousands of
+    /// failing opens.
+    had_output: bool,
+    /// Folders already made in the staging tree: one mkdir per folder, not per file.
+    made: HashSet<PathBuf>,
 }
 
 impl Stager {
@@ -93,6 +98,8 @@ impl Stager {
             placed: BTreeSet::new(),
             report: WriteReport::default(),
             finished: false,
+            had_output: out_dir.is_dir(),
+            made: HashSet::new(),
         };
         stager.old_manifest = read_manifest(out_dir)?;
         fs::create_dir_all(&stager.staging)
@@ -104,10 +111,19 @@ impl Stager {
     /// when its bytes did not change, written otherwise.
     pub fn place(&mut self, path: &str, bytes: &[u8]) -> Result<(), Failure> {
         check_relative(path)?;
-        if place(&self.out_dir, &self.staging, path, bytes)? {
-            self.report.written.push(path.to_string());
-        } else {
+        let target = self.staging.join(path);
+        if let Some(parent) = target.parent().filter(|p| !self.made.contains(*p)) {
+            fs::create_dir_all(parent)
+                .map_err(|err| io_error("create directory", parent, &err))?;
+            self.made.insert(parent.to_path_buf());
+        }
+        let old = self.out_dir.join(path);
+        if self.had_output && fs::read(&old).is_ok_and(|existing| existing == bytes) {
+            link_or_copy(&old, &target)?;
             self.report.unchanged += 1;
+        } else {
+            fs::write(&target, bytes).map_err(|err| io_error("write file", &target, &err))?;
+            self.report.written.push(path.to_string());
         }
         self.placed.insert(path.to_string());
         Ok(())
