@@ -400,8 +400,52 @@ pub(crate) enum Version {
     Third,
 }
 
-/// The source of site `index` as it stood at `version`, publishing in `languages`.
+/// The source of site `index` as it stood at `version`, publishing in `languages`. A site
+/// that publishes in Finnish only is written in Finnish only, with plain strings, like the
+/// example `toiminimi-koodaaja`.
 pub(crate) fn site_source(index: usize, version: Version, languages: &[&str]) -> String {
+    let source = bilingual_source(index, version, languages);
+    if languages == ["fi"] {
+        finnish_only(&source)
+    } else {
+        source
+    }
+}
+
+/// Replaces every `{ fi = "…", en = "…" }` that [`t`] wrote with its Finnish string.
+fn finnish_only(source: &str) -> String {
+    const OPEN: &str = "{ fi = \"";
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some(at) = rest.find(OPEN) {
+        out.push_str(&rest[..at]);
+        let fi_start = at + OPEN.len() - 1;
+        let fi_end = fi_start + string_end(&rest[fi_start..]);
+        let en_start = fi_end + ", en = ".len();
+        let en_end = en_start + string_end(&rest[en_start..]);
+        debug_assert_eq!(&rest[en_end..en_end + 2], " }");
+        out.push_str(&rest[fi_start..fi_end]);
+        rest = &rest[en_end + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The length of the TOML basic string that `text` starts with, quotes included.
+fn string_end(text: &str) -> usize {
+    let mut escaped = false;
+    for (i, c) in text.char_indices().skip(1) {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => return i + 1,
+            _ => {}
+        }
+    }
+    text.len()
+}
+
+fn bilingual_source(index: usize, version: Version, languages: &[&str]) -> String {
     let mut rng = Rng::new(index as u64);
     let (trade_fi, trade_en) = *rng.pick(&TRADES);
     let word = *rng.pick(&WORDS);
