@@ -67,7 +67,9 @@ fn markdown(c: &mut Criterion) {
     c.bench_function("markdown/list, table, links, heading", |b| {
         b.iter(|| render(MARKDOWN))
     });
-    c.bench_function("markdown/highlighted TOML code", |b| b.iter(|| render(CODE)));
+    c.bench_function("markdown/highlighted TOML code", |b| {
+        b.iter(|| render(CODE))
+    });
 }
 
 /// The café's notice page in Finnish, Swedish and English, from its merged sources.
@@ -124,22 +126,25 @@ fn diff_versions(c: &mut Criterion) {
         })
     });
     // What `notice diff OLD NEW` does with two snapshot files: read, parse and type both.
-    c.bench_function("diff/two 25 KB snapshot files, read and compared", |bench| {
-        bench.iter(|| {
-            let old = read_snapshot_file(&history.join("2025-01-01.toml")).unwrap();
-            let new = read_snapshot_file(&history.join("2025-12-01.toml")).unwrap();
-            diff::diff(
-                Side {
-                    notice: &old.site.notice,
-                    languages: &old.site.languages,
-                },
-                Side {
-                    notice: &new.site.notice,
-                    languages: &new.site.languages,
-                },
-            )
-        })
-    });
+    c.bench_function(
+        "diff/two 25 KB snapshot files, read and compared",
+        |bench| {
+            bench.iter(|| {
+                let old = read_snapshot_file(&history.join("2025-01-01.toml")).unwrap();
+                let new = read_snapshot_file(&history.join("2025-12-01.toml")).unwrap();
+                diff::diff(
+                    Side {
+                        notice: &old.site.notice,
+                        languages: &old.site.languages,
+                    },
+                    Side {
+                        notice: &new.site.notice,
+                        languages: &new.site.languages,
+                    },
+                )
+            })
+        },
+    );
 }
 
 criterion_group!(benches, merge, markdown, template, diff_versions);

@@ -5,13 +5,13 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
+use crate::cache;
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::diff::Class;
 use crate::error::{Failure, io_error};
 use crate::history::release::changes_since_latest;
 use crate::history::{History, load_history};
 use crate::load::{Layers, LoadedSite, load_site};
-use crate::cache;
 use crate::output::{Scope, Stager, WriteReport};
 use crate::project::{Project, SiteEntry};
 use crate::render::site::{SiteInput, SiteOutput};
@@ -66,7 +66,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failure> {
                 unchanged: hit.files.len(),
                 removed: Vec::new(),
             },
-            warnings: project.warnings.iter().cloned().chain(hit.warnings).collect(),
+            warnings: project
+                .warnings
+                .iter()
+                .cloned()
+                .chain(hit.warnings)
+                .collect(),
         });
     }
     let scope = if full {
@@ -94,7 +99,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failure> {
     let write = stager.finish()?;
     if let Some(Some(fingerprint)) = fingerprint {
         // Best effort: a cache that cannot be written only makes the next build slower.
-        let _ = cache::store(&out_dir, fingerprint, rendered.pages, &files, &rendered.warnings);
+        let _ = cache::store(
+            &out_dir,
+            fingerprint,
+            rendered.pages,
+            &files,
+            &rendered.warnings,
+        );
     }
     Ok(BuildReport {
         out_dir,

@@ -119,8 +119,11 @@ pub fn lookup(out_dir: &Path, fingerprint: u64) -> Option<Hit> {
                 && meta.modified().is_ok_and(|time| time <= written)
         })
     };
-    let all_there =
-        intact(MANIFEST, None) && hit.files.iter().all(|(name, size)| intact(name, Some(*size)));
+    let all_there = intact(MANIFEST, None)
+        && hit
+            .files
+            .iter()
+            .all(|(name, size)| intact(name, Some(*size)));
     all_there.then_some(hit)
 }
 

@@ -113,8 +113,7 @@ impl Stager {
         check_relative(path)?;
         let target = self.staging.join(path);
         if let Some(parent) = target.parent().filter(|p| !self.made.contains(*p)) {
-            fs::create_dir_all(parent)
-                .map_err(|err| io_error("create directory", parent, &err))?;
+            fs::create_dir_all(parent).map_err(|err| io_error("create directory", parent, &err))?;
             self.made.insert(parent.to_path_buf());
         }
         let old = self.out_dir.join(path);

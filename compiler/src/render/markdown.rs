@@ -264,9 +264,8 @@ mod tests {
 
     #[test]
     fn plain_sentences_skip_the_parser_with_the_same_html() {
-        let comrak = |text: &str| {
-            render_with_comrak(text, &Mutex::new(IdAllocator::default()), 2).unwrap()
-        };
+        let comrak =
+            |text: &str| render_with_comrak(text, &Mutex::new(IdAllocator::default()), 2).unwrap();
         for plain in [
             "Asiakas itse",
             "Kaksi vuotta asiakassuhteen päättymisestä.",

@@ -239,7 +239,13 @@ fn render_page(
         updated: notice.updated.map(DateView::from),
         intro,
         canonical: canonical(project, path),
-        alternates: language_links(project, &site.languages, &notice_page.dir(), &root, Some(lang)),
+        alternates: language_links(
+            project,
+            &site.languages,
+            &notice_page.dir(),
+            &root,
+            Some(lang),
+        ),
         sections,
         version: version.map(|v| VersionLine {
             id: v.id.to_string(),

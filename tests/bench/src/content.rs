@@ -107,7 +107,10 @@ struct Purpose {
 const PURPOSES: [Purpose; 8] = [
     Purpose {
         id: "asiakassuhde",
-        title: ("Asiakassuhteen hoitaminen", "Managing the customer relationship"),
+        title: (
+            "Asiakassuhteen hoitaminen",
+            "Managing the customer relationship",
+        ),
         basis: "contract",
         description: (
             "Tarjousten, tilausten ja sopimusten hoitaminen sekä niihin liittyvä yhteydenpito.",
@@ -121,7 +124,10 @@ const PURPOSES: [Purpose; 8] = [
     },
     Purpose {
         id: "tilaukset",
-        title: ("Tilausten käsittely ja toimitus", "Processing and delivering orders"),
+        title: (
+            "Tilausten käsittely ja toimitus",
+            "Processing and delivering orders",
+        ),
         basis: "contract",
         description: (
             "Tilauksen vastaanottaminen, vahvistaminen ja toimittaminen sekä *palautusten* käsittely.",
@@ -153,11 +159,17 @@ const PURPOSES: [Purpose; 8] = [
             "Taking and confirming bookings, and sending reminders before the appointment.",
         ),
         interest: None,
-        retention: ("12 kuukautta varauspäivästä.", "12 months from the booking date."),
+        retention: (
+            "12 kuukautta varauspäivästä.",
+            "12 months from the booking date.",
+        ),
     },
     Purpose {
         id: "palaute",
-        title: ("Palautteen ja reklamaatioiden käsittely", "Handling feedback and complaints"),
+        title: (
+            "Palautteen ja reklamaatioiden käsittely",
+            "Handling feedback and complaints",
+        ),
         basis: "legitimate-interests",
         description: (
             "Vastaamme palautteeseen ja selvitämme reklamaatiot.",
@@ -174,7 +186,10 @@ const PURPOSES: [Purpose; 8] = [
     },
     Purpose {
         id: "suoramarkkinointi",
-        title: ("Suoramarkkinointi asiakkaille", "Direct marketing to customers"),
+        title: (
+            "Suoramarkkinointi asiakkaille",
+            "Direct marketing to customers",
+        ),
         basis: "legitimate-interests",
         description: (
             "Kerromme nykyisille asiakkaillemme tarjouksista sähköpostitse. Voit kieltää markkinoinnin milloin tahansa.",
@@ -184,7 +199,10 @@ const PURPOSES: [Purpose; 8] = [
             "Oikeutettu etumme on markkinoida samankaltaisia tuotteita nykyisille asiakkaille, kuten sähköisen viestinnän palveluista annettu laki sallii.",
             "Our legitimate interest is marketing similar products to current customers, as the Electronic Communications Services Act allows.",
         )),
-        retention: ("Kolme vuotta viimeisestä ostosta.", "Three years after the last purchase."),
+        retention: (
+            "Kolme vuotta viimeisestä ostosta.",
+            "Three years after the last purchase.",
+        ),
     },
     Purpose {
         id: "uutiskirje",
@@ -281,7 +299,10 @@ const RECIPIENTS: [(&str, Pair, &str, Pair, Pair); 5] = [
     ),
     (
         "varausjarjestelma",
-        ("Pöytälista Oy (varausjärjestelmä)", "Pöytälista Oy (booking system)"),
+        (
+            "Pöytälista Oy (varausjärjestelmä)",
+            "Pöytälista Oy (booking system)",
+        ),
         "processor",
         ("Suomi", "Finland"),
         (
@@ -316,7 +337,10 @@ const COOKIES: [(&str, &str, Pair, &str, Pair, Pair); 3] = [
     (
         "analytiikka",
         "_pk_id",
-        ("Tämä sivusto (Matomo-analytiikka)", "This website (Matomo analytics)"),
+        (
+            "Tämä sivusto (Matomo-analytiikka)",
+            "This website (Matomo analytics)",
+        ),
         "analytics",
         (
             "Laskee kävijämääriä ja suosituimpia sivuja. Tiedot eivät poistu palvelimeltamme.",
@@ -329,7 +353,10 @@ const COOKIES: [(&str, &str, Pair, &str, Pair, Pair); 3] = [
         "lang",
         ("Tämä sivusto", "This website"),
         "preferences",
-        ("Muistaa valitsemasi kielen.", "Remembers the language you chose."),
+        (
+            "Muistaa valitsemasi kielen.",
+            "Remembers the language you chose.",
+        ),
         ("Yksi vuosi", "One year"),
     ),
     (
@@ -470,7 +497,10 @@ fn bilingual_source(index: usize, version: Version, languages: &[&str]) -> Strin
     }
 
     let mut s = String::with_capacity(12 * 1024);
-    let _ = writeln!(s, "# {company}: a synthetic client site for the notice benchmark.");
+    let _ = writeln!(
+        s,
+        "# {company}: a synthetic client site for the notice benchmark."
+    );
     s.push_str("extends = [\"toimisto\"]\n");
     let langs: Vec<String> = languages.iter().map(|l| q(l)).collect();
     let _ = writeln!(s, "languages = [{}]\n", langs.join(", "));
@@ -531,7 +561,11 @@ fn bilingual_source(index: usize, version: Version, languages: &[&str]) -> Strin
     let _ = writeln!(s, "phone = {}\n", q(&format!("+358 40 {:07}", index)));
     if dpo {
         s.push_str("[dpo]\n");
-        let _ = writeln!(s, "role = {}", t(("Tietosuojavastaava", "Data protection officer")));
+        let _ = writeln!(
+            s,
+            "role = {}",
+            t(("Tietosuojavastaava", "Data protection officer"))
+        );
         let _ = writeln!(s, "email = {}\n", q(&format!("dpo@{domain}")));
     }
 
@@ -623,13 +657,21 @@ fn bilingual_source(index: usize, version: Version, languages: &[&str]) -> Strin
         s,
         "body = {}\n",
         t2(
-            &format!("Sinulla on oikeus tietää, mitä tietoja sinusta on tallennettu, ja saada niistä maksuton jäljennös. Lähetä pyyntö osoitteeseen [tietosuoja@{domain}](mailto:tietosuoja@{domain})."),
-            &format!("You have the right to know what data we hold about you and to get a free copy of it. Send your request to [tietosuoja@{domain}](mailto:tietosuoja@{domain}).")
+            &format!(
+                "Sinulla on oikeus tietää, mitä tietoja sinusta on tallennettu, ja saada niistä maksuton jäljennös. Lähetä pyyntö osoitteeseen [tietosuoja@{domain}](mailto:tietosuoja@{domain})."
+            ),
+            &format!(
+                "You have the right to know what data we hold about you and to get a free copy of it. Send your request to [tietosuoja@{domain}](mailto:tietosuoja@{domain})."
+            )
         )
     );
     if custom {
         s.push_str("[[sections]]\nid = \"muutokset\"\n");
-        let _ = writeln!(s, "title = {}", t(("Selosteen muutokset", "Changes to this notice")));
+        let _ = writeln!(
+            s,
+            "title = {}",
+            t(("Selosteen muutokset", "Changes to this notice"))
+        );
         let _ = writeln!(
             s,
             "body = {}",
@@ -651,15 +693,22 @@ pub(crate) fn agency_layer() -> String {
         s,
         "[intros]\nrecipients = {}\n",
         t2(
-            &format!("Emme myy tai vuokraa henkilötietoja. Tietoja käsittelevät puolestamme vain alla luetellut palveluntarjoajat sopimuksen perusteella ({MARKER})."),
-            &format!("We do not sell or rent out personal data. Only the service providers listed below process data on our behalf, under a contract ({MARKER})."),
+            &format!(
+                "Emme myy tai vuokraa henkilötietoja. Tietoja käsittelevät puolestamme vain alla luetellut palveluntarjoajat sopimuksen perusteella ({MARKER})."
+            ),
+            &format!(
+                "We do not sell or rent out personal data. Only the service providers listed below process data on our behalf, under a contract ({MARKER})."
+            ),
         )
     );
     s.push_str("[[purposes]]\nid = \"tietoturva\"\n");
     let _ = writeln!(
         s,
         "title = {}",
-        t(("Sivuston tietoturva ja toimivuus", "Website security and operation"))
+        t((
+            "Sivuston tietoturva ja toimivuus",
+            "Website security and operation"
+        ))
     );
     s.push_str("basis = \"legitimate-interests\"\n");
     let _ = writeln!(

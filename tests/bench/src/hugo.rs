@@ -266,7 +266,12 @@ pub(crate) fn page(notice: &Notice, lang: Lang) -> String {
         s.push('\n');
     }
     for section in &notice.sections {
-        let _ = writeln!(s, "## {}\n\n{}\n", text(&section.title), text(&section.body));
+        let _ = writeln!(
+            s,
+            "## {}\n\n{}\n",
+            text(&section.title),
+            text(&section.body)
+        );
     }
     s
 }

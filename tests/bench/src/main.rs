@@ -116,7 +116,10 @@ fn write_project(root: &Path, languages: &str) -> Result<(), String> {
 fn generate_pages(root: &Path, sites: usize) -> Result<usize, String> {
     write_project(root, "[\"fi\"]")?;
     for index in 1..=sites {
-        let path = root.join("content").join(site_name(index)).join("notice.toml");
+        let path = root
+            .join("content")
+            .join(site_name(index))
+            .join("notice.toml");
         write(&path, &site_source(index, Version::Third, &["fi"]))?;
     }
     Ok(sites + 3)
@@ -128,7 +131,11 @@ fn generate_pages(root: &Path, sites: usize) -> Result<usize, String> {
 fn generate_full(root: &Path, sites: usize) -> Result<usize, String> {
     write_project(root, "[\"fi\", \"en\"]")?;
     let langs = ["fi", "en"];
-    let source = |index| root.join("content").join(site_name(index)).join("notice.toml");
+    let source = |index| {
+        root.join("content")
+            .join(site_name(index))
+            .join("notice.toml")
+    };
     for index in 1..=sites {
         write(&source(index), &site_source(index, Version::First, &langs))?;
     }
@@ -202,11 +209,7 @@ fn generate_hugo(root: &Path, sites: usize, full: &Path) -> Result<(), String> {
 fn bump(text: &str, round: usize) -> Option<String> {
     let stem = MARKER.trim_end_matches('0');
     let start = text.find(stem)? + stem.len();
-    let end = start
-        + text[start..]
-            .bytes()
-            .take_while(u8::is_ascii_digit)
-            .count();
+    let end = start + text[start..].bytes().take_while(u8::is_ascii_digit).count();
     Some(format!("{}{round}{}", &text[..start], &text[end..]))
 }
 
