@@ -106,13 +106,16 @@ pub struct Session {
     /// Released versions of recently rebuilt sites, with the snapshot files they were read
     /// from: a save of a site's sources does not parse its unchanged history again. Bounded,
     /// since a session may hold thousands of sites.
-    histories: BTreeMap<String, (Vec<(String, Vec<u8>)>, History)>,
+    histories: Histories,
     /// The last rebuild could not read the project: list the whole content folder next time.
     reopen: bool,
 }
 
 /// How many sites' parsed histories a session keeps.
 const HISTORIES: usize = 16;
+
+/// A site's snapshot files (name, bytes), and what they parsed into.
+type Histories = BTreeMap<String, (Vec<(String, Vec<u8>)>, History)>;
 
 impl Session {
     /// Loads the project and writes a full build. Fails only when there is nothing to watch
@@ -403,7 +406,7 @@ impl Session {
 /// The released versions of `site`, parsed again only when its snapshot files changed.
 fn history_of<'h>(
     project: &Project,
-    histories: &'h mut BTreeMap<String, (Vec<(String, Vec<u8>)>, History)>,
+    histories: &'h mut Histories,
     site: &str,
 ) -> Result<&'h History, Failure> {
     let mut files = Vec::new();
