@@ -8,7 +8,7 @@ use std::sync::Mutex;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use notice::diff::{self, Side};
-use notice::history::read_snapshot_file;
+use notice::history::{Version, read_snapshot_file};
 use notice::load::{Layers, load_site};
 use notice::merge::merge_table;
 use notice::project::Project;
@@ -94,35 +94,32 @@ fn template(c: &mut Criterion) {
     });
 }
 
+/// The two sides of a diff between versions.
+fn sides<'a>(old: &'a Version, new: &'a Version) -> (Side<'a>, Side<'a>) {
+    let side = |version: &'a Version| Side {
+        notice: &version.site.notice,
+        languages: &version.site.languages,
+    };
+    (side(old), side(new))
+}
+
 /// Two released versions of the café's notice (28 and 30 KB of TOML). The diff must come out
 /// the same every time, however busy the machine: checked before it is timed.
 fn diff_versions(c: &mut Criterion) {
     let history = repo().join("content/kahvila-aurinko/history");
-    let old = read_snapshot_file(&history.join("2025-01-01.toml")).expect("old version");
-    let new = read_snapshot_file(&history.join("2025-12-01.toml")).expect("new version");
-    let sides = || {
-        (
-            Side {
-                notice: &old.site.notice,
-                languages: &old.site.languages,
-            },
-            Side {
-                notice: &new.site.notice,
-                languages: &new.site.languages,
-            },
-        )
-    };
-    let (a, b) = sides();
+    let read = |file: &str| read_snapshot_file(&history.join(file)).expect("a version");
+    let (old, new) = (read("2025-01-01.toml"), read("2025-12-01.toml"));
+    let (a, b) = sides(&old, &new);
     let reference = diff::diff(a, b);
     assert!(!reference.is_empty(), "the versions differ");
     for _ in 0..200 {
-        let (a, b) = sides();
+        let (a, b) = sides(&old, &new);
         assert_eq!(diff::diff(a, b), reference, "the diff is deterministic");
     }
     c.bench_function("diff/two 25 KB notices", |bench| {
         bench.iter(|| {
-            let (a, b) = sides();
-            diff::diff(black_box(a), black_box(b))
+            let (a, b) = sides(black_box(&old), black_box(&new));
+            diff::diff(a, b)
         })
     });
     // What `notice diff OLD NEW` does with two snapshot files: read, parse and type both.
@@ -130,18 +127,9 @@ fn diff_versions(c: &mut Criterion) {
         "diff/two 25 KB snapshot files, read and compared",
         |bench| {
             bench.iter(|| {
-                let old = read_snapshot_file(&history.join("2025-01-01.toml")).unwrap();
-                let new = read_snapshot_file(&history.join("2025-12-01.toml")).unwrap();
-                diff::diff(
-                    Side {
-                        notice: &old.site.notice,
-                        languages: &old.site.languages,
-                    },
-                    Side {
-                        notice: &new.site.notice,
-                        languages: &new.site.languages,
-                    },
-                )
+                let (old, new) = (read("2025-01-01.toml"), read("2025-12-01.toml"));
+                let (a, b) = sides(&old, &new);
+                diff::diff(a, b)
             })
         },
     );
