@@ -2,17 +2,20 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 
+use crate::cache;
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::diff::Class;
 use crate::error::{Failure, io_error};
 use crate::history::release::changes_since_latest;
 use crate::history::{History, load_history};
 use crate::load::{Layers, LoadedSite, load_site};
-use crate::output::{self, Scope, WriteReport};
+use crate::output::{Scope, Stager, WriteReport};
 use crate::project::{Project, SiteEntry};
 use crate::render::site::{SiteInput, SiteOutput};
-use crate::render::{self, ASSETS_DIR, Theme};
+use crate::render::{self, ASSETS_DIR, IndexSite, Theme};
 
 /// What to build.
 #[derive(Debug, Clone)]
@@ -37,8 +40,8 @@ pub struct BuildReport {
 /// The rendered output of a project, before anything touches the disk.
 pub struct Rendered {
     pub files: BTreeMap<String, Vec<u8>>,
-    /// Each site as its current page shows it.
-    pub sites: Vec<LoadedSite>,
+    /// Each site as the index lists it.
+    pub sites: Vec<IndexSite>,
     pub pages: usize,
     /// Sites whose page is not what their sources say: unreleased changes, or never released.
     pub warnings: Vec<Diagnostic>,
@@ -48,22 +51,62 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failure> {
     let project = Project::open(&options.root)?;
     let out_dir = output_dir(&project, options)?;
     let selected = select_sites(&project, &options.sites)?;
-    let rendered = render_sites(
-        &project,
-        &RenderRequest {
-            sites: &selected,
-            with_index: options.sites.is_empty(),
-            drafts: options.drafts,
-        },
-    )?;
-    let scope = if options.sites.is_empty() {
+    let full = options.sites.is_empty();
+    // Only a full build is cached: it speaks for the whole output tree.
+    let fingerprint = full.then(|| cache::fingerprint(&project, &selected, options.drafts));
+    if let Some(hit) = fingerprint
+        .flatten()
+        .and_then(|fingerprint| cache::lookup(&out_dir, fingerprint))
+    {
+        return Ok(BuildReport {
+            out_dir,
+            pages: hit.pages,
+            write: WriteReport {
+                written: Vec::new(),
+                unchanged: hit.files.len(),
+                removed: Vec::new(),
+            },
+            warnings: project
+                .warnings
+                .iter()
+                .cloned()
+                .chain(hit.warnings)
+                .collect(),
+        });
+    }
+    let scope = if full {
         Scope::All
     } else {
         let mut prefixes: Vec<String> = selected.iter().map(|s| format!("{}/", s.name)).collect();
         prefixes.push(format!("{ASSETS_DIR}/"));
         Scope::Prefixes(prefixes)
     };
-    let write = output::write(&out_dir, &rendered.files, &scope)?;
+    let mut stager = Stager::new(&out_dir, scope)?;
+    let mut files: Vec<(String, u64)> = Vec::new();
+    let rendered = render_each(
+        &project,
+        &RenderRequest {
+            sites: &selected,
+            with_index: full,
+            drafts: options.drafts,
+        },
+        &mut |path, bytes| {
+            stager.place(&path, &bytes)?;
+            files.push((path, bytes.len() as u64));
+            Ok(())
+        },
+    )?;
+    let write = stager.finish()?;
+    if let Some(Some(fingerprint)) = fingerprint {
+        // Best effort: a cache that cannot be written only makes the next build slower.
+        let _ = cache::store(
+            &out_dir,
+            fingerprint,
+            rendered.pages,
+            &files,
+            &rendered.warnings,
+        );
+    }
     Ok(BuildReport {
         out_dir,
         pages: rendered.pages,
@@ -136,8 +179,8 @@ pub struct BuildContext<'a> {
 
 /// One site, loaded and rendered in memory.
 pub struct BuiltSite {
-    /// The site as its current page shows it.
-    pub current: LoadedSite,
+    /// The site as the index page lists it (its current page's title and languages).
+    pub index: IndexSite,
     /// The layers its sources were merged from, in order: a rebuild after a layer edit
     /// re-renders the sites whose list names that layer.
     pub layers: Vec<String>,
@@ -148,21 +191,30 @@ pub struct BuiltSite {
 
 impl BuildContext<'_> {
     pub fn site(&self, entry: &SiteEntry) -> Result<BuiltSite, Failure> {
-        let sources = load_site(self.project, self.layers, entry)?;
         let history = load_history(self.project, &entry.name)?;
+        self.site_with_history(entry, &history)
+    }
+
+    /// [`BuildContext::site`] with its released versions already read (watch keeps them).
+    pub fn site_with_history(
+        &self,
+        entry: &SiteEntry,
+        history: &History,
+    ) -> Result<BuiltSite, Failure> {
+        let sources = load_site(self.project, self.layers, entry)?;
         let input = SiteInput {
             sources: &sources,
-            history: &history,
+            history,
             drafts: self.drafts,
         };
         let output = render::site::render_site(self.project, self.theme, &input)?;
         let warning = if self.drafts {
             None
         } else {
-            release_warning(entry, &sources, &history)
+            release_warning(entry, &sources, history)
         };
         Ok(BuiltSite {
-            current: input.current().0.clone(),
+            index: IndexSite::of(input.current().0),
             layers: sources.layers.clone(),
             output,
             warning,
@@ -170,14 +222,14 @@ impl BuildContext<'_> {
     }
 
     /// `index.html` and the theme's assets: the files that belong to no site.
-    pub fn shared_files(&self, sites: &[LoadedSite]) -> Result<Vec<(String, Vec<u8>)>, Failure> {
+    pub fn shared_files(&self, sites: &[IndexSite]) -> Result<Vec<(String, Vec<u8>)>, Failure> {
         let mut files = vec![self.index(sites)?];
         files.extend(self.assets());
         Ok(files)
     }
 
     /// `index.html`, listing `sites`.
-    pub fn index(&self, sites: &[LoadedSite]) -> Result<(String, Vec<u8>), Failure> {
+    pub fn index(&self, sites: &[IndexSite]) -> Result<(String, Vec<u8>), Failure> {
         let html = render::render_index(self.project, self.theme, sites)?;
         Ok(("index.html".to_string(), html))
     }
@@ -194,6 +246,39 @@ impl BuildContext<'_> {
 /// Loads and renders sites in memory. Every site is attempted, so one run reports every
 /// broken site, not just the first.
 pub fn render_sites(project: &Project, request: &RenderRequest<'_>) -> Result<Rendered, Failure> {
+    let mut files = BTreeMap::new();
+    let summary = render_each(project, request, &mut |path, bytes| {
+        files.insert(path, bytes);
+        Ok(())
+    })?;
+    Ok(Rendered {
+        files,
+        sites: summary.sites,
+        pages: summary.pages,
+        warnings: summary.warnings,
+    })
+}
+
+/// What [`render_each`] tells besides the files.
+struct RenderSummary {
+    sites: Vec<IndexSite>,
+    pages: usize,
+    warnings: Vec<Diagnostic>,
+}
+
+/// A file to hand on: its output path and bytes.
+type Sink<'s> = dyn FnMut(String, Vec<u8>) -> Result<(), Failure> + 's;
+
+/// Renders every requested site, on as many threads as there are cores, and hands each file
+/// to `sink` as soon as its site is done, so memory holds a few sites at a time, never the
+/// whole output. Sites are independent, so the files are the same as on one thread; the
+/// warnings and the index keep the sites' order, and failures are sorted, so nothing in the
+/// output depends on which thread finished first.
+fn render_each(
+    project: &Project,
+    request: &RenderRequest<'_>,
+    sink: &mut Sink<'_>,
+) -> Result<RenderSummary, Failure> {
     let theme = Theme::load(project)?;
     let layers = Layers::load(project);
     let context = BuildContext {
@@ -202,37 +287,84 @@ pub fn render_sites(project: &Project, request: &RenderRequest<'_>) -> Result<Re
         layers: &layers,
         drafts: request.drafts,
     };
-    let mut files = BTreeMap::new();
-    let mut current_sites = Vec::new();
+    let sites = request.sites;
+    let mut index: Vec<Option<IndexSite>> = vec![None; sites.len()];
+    let mut site_warnings: Vec<Option<Diagnostic>> = vec![None; sites.len()];
     let mut failures = Vec::new();
-    let mut warnings = Vec::new();
     let mut pages = 0;
-    for entry in request.sites {
-        match context.site(entry) {
+    let mut sink_failure = None;
+    let mut take = |i: usize, result: Result<BuiltSite, Failure>| -> Result<(), Failure> {
+        match result {
             Ok(built) => {
                 pages += built.output.pages;
-                files.extend(built.output.files);
-                warnings.extend(built.warning);
-                current_sites.push(built.current);
+                for (path, bytes) in built.output.files {
+                    sink(path, bytes)?;
+                }
+                site_warnings[i] = built.warning;
+                index[i] = Some(built.index);
             }
             Err(failure) => failures.push(failure),
         }
+        Ok(())
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(sites.len());
+    if threads <= 1 {
+        for (i, entry) in sites.iter().enumerate() {
+            if let Err(failure) = take(i, context.site(entry)) {
+                sink_failure = Some(failure);
+                break;
+            }
+        }
+    } else {
+        let next = AtomicUsize::new(0);
+        // A short queue: workers wait rather than pile up rendered sites in memory.
+        let (sender, receiver) = mpsc::sync_channel(threads * 2);
+        std::thread::scope(|scope| {
+            for _ in 0..threads {
+                let sender = sender.clone();
+                let (next, context) = (&next, &context);
+                scope.spawn(move || {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(entry) = sites.get(i) else { break };
+                        // The receiver is gone when writing failed: stop.
+                        if sender.send((i, context.site(entry))).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop(sender);
+            for (i, result) in receiver {
+                if let Err(failure) = take(i, result) {
+                    sink_failure = Some(failure);
+                    break;
+                }
+            }
+        });
+    }
+    if let Some(failure) = sink_failure {
+        return Err(failure);
     }
     if let Some(failure) = Failure::combine(failures) {
         return Err(failure);
     }
+    let index: Vec<IndexSite> = index.into_iter().flatten().collect();
     // A `--site` build leaves the index as it was, so it is not rendered at all.
     if request.with_index {
-        let (path, bytes) = context.index(&current_sites)?;
-        files.insert(path, bytes);
+        let (path, bytes) = context.index(&index)?;
+        sink(path, bytes)?;
         pages += 1;
     }
-    files.extend(context.assets());
-    Ok(Rendered {
-        files,
-        sites: current_sites,
+    for (path, bytes) in context.assets() {
+        sink(path, bytes)?;
+    }
+    Ok(RenderSummary {
+        sites: index,
         pages,
-        warnings,
+        warnings: site_warnings.into_iter().flatten().collect(),
     })
 }
 

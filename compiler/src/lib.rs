@@ -6,6 +6,7 @@
 //! [`check`] reviews the merged notices for completeness.
 
 pub mod build;
+pub mod cache;
 pub mod check;
 pub mod cli;
 pub mod de;

@@ -5,7 +5,7 @@
 //! mtime and inode stay), carries over files that `notice` did not make, and only then swaps
 //! the staging directory in. A failure at any earlier point leaves the old output untouched.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
 use std::io::ErrorKind;
 use std::path::{Component, Path, PathBuf};
@@ -53,22 +53,121 @@ pub fn write(
     for path in files.keys() {
         check_relative(path)?;
     }
-    if out_dir.exists() && !out_dir.is_dir() {
-        return Err(Failure::io(
-            Diagnostic::error("the output path is not a directory")
-                .at_path(crate::source::display_path(out_dir)),
-        ));
+    let mut stager = Stager::new(out_dir, scope.clone())?;
+    for (path, bytes) in files {
+        stager.place(path, bytes)?;
     }
-    let staging = sibling(out_dir, "staging")?;
-    remove_if_present(&staging)?;
-    let result = stage(out_dir, &staging, files, scope).and_then(|report| {
-        swap(out_dir, &staging)?;
-        Ok(report)
-    });
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&staging);
+    stager.finish()
+}
+
+/// A staging directory being filled, file by file, so a build never holds every page in
+/// memory: each site's files are placed as soon as they are rendered, then dropped.
+/// [`Stager::finish`] carries over what the build does not make and swaps the tree in; a
+/// stager dropped before that removes its staging directory and leaves the output untouched.
+pub struct Stager {
+    out_dir: PathBuf,
+    staging: PathBuf,
+    scope: Scope,
+    old_manifest: BTreeSet<String>,
+    /// Every file placed so far: the new manifest, before carried-over files join it.
+    placed: BTreeSet<String>,
+    report: WriteReport,
+    finished: bool,
+    /// Whether there is an old output to compare with; a cold build skips thousands of
+    /// failing opens.
+    had_output: bool,
+    /// Folders already made in the staging tree: one mkdir per folder, not per file.
+    made: HashSet<PathBuf>,
+}
+
+impl Stager {
+    pub fn new(out_dir: &Path, scope: Scope) -> Result<Stager, Failure> {
+        if out_dir.exists() && !out_dir.is_dir() {
+            return Err(Failure::io(
+                Diagnostic::error("the output path is not a directory")
+                    .at_path(crate::source::display_path(out_dir)),
+            ));
+        }
+        let staging = sibling(out_dir, "staging")?;
+        remove_if_present(&staging)?;
+        let mut stager = Stager {
+            out_dir: out_dir.to_path_buf(),
+            staging,
+            scope,
+            old_manifest: BTreeSet::new(),
+            placed: BTreeSet::new(),
+            report: WriteReport::default(),
+            finished: false,
+            had_output: out_dir.is_dir(),
+            made: HashSet::new(),
+        };
+        stager.old_manifest = read_manifest(out_dir)?;
+        fs::create_dir_all(&stager.staging)
+            .map_err(|err| io_error("create directory", &stager.staging, &err))?;
+        Ok(stager)
     }
-    result
+
+    /// Puts one file of this build into the staging tree: hard-linked from the old output
+    /// when its bytes did not change, written otherwise.
+    pub fn place(&mut self, path: &str, bytes: &[u8]) -> Result<(), Failure> {
+        check_relative(path)?;
+        let target = self.staging.join(path);
+        if let Some(parent) = target.parent().filter(|p| !self.made.contains(*p)) {
+            fs::create_dir_all(parent).map_err(|err| io_error("create directory", parent, &err))?;
+            self.made.insert(parent.to_path_buf());
+        }
+        let old = self.out_dir.join(path);
+        if self.had_output && fs::read(&old).is_ok_and(|existing| existing == bytes) {
+            link_or_copy(&old, &target)?;
+            self.report.unchanged += 1;
+        } else {
+            fs::write(&target, bytes).map_err(|err| io_error("write file", &target, &err))?;
+            self.report.written.push(path.to_string());
+        }
+        self.placed.insert(path.to_string());
+        Ok(())
+    }
+
+    /// Carries over the files this build does not make but keeps, writes the manifest and
+    /// swaps the staging directory in.
+    pub fn finish(mut self) -> Result<WriteReport, Failure> {
+        let mut manifest = std::mem::take(&mut self.placed);
+        for (old, _) in files_under(&self.out_dir, false)? {
+            if manifest.contains(&old) || old == MANIFEST {
+                continue;
+            }
+            let ours = self.old_manifest.contains(&old);
+            if ours && self.scope.covers(&old) {
+                self.report.removed.push(old);
+                continue;
+            }
+            // Not made by notice, or outside this build's scope: keep it as it is.
+            link_or_copy(&self.out_dir.join(&old), &self.staging.join(&old))?;
+            if ours {
+                manifest.insert(old);
+            }
+        }
+        let mut listing = String::new();
+        for path in &manifest {
+            listing.push_str(path);
+            listing.push('\n');
+        }
+        place(&self.out_dir, &self.staging, MANIFEST, listing.as_bytes())?;
+        // The tree is about to change under the last full build's cache; a full build writes
+        // a new one afterwards.
+        crate::cache::remove(&self.out_dir);
+        swap(&self.out_dir, &self.staging)?;
+        self.finished = true;
+        Ok(std::mem::take(&mut self.report))
+    }
+}
+
+impl Drop for Stager {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = fs::remove_dir_all(&self.staging);
+        }
+    }
 }
 
 /// Updates a live output directory in place, file by file, for watch's small rebuilds where
@@ -81,6 +180,8 @@ pub fn update(
     removals: &[&str],
     manifest: Option<&BTreeSet<String>>,
 ) -> Result<WriteReport, Failure> {
+    // The tree changes under the full build's cache: the next build must not trust it.
+    crate::cache::remove(out_dir);
     let mut report = WriteReport::default();
     for (path, bytes) in writes {
         check_relative(path)?;
@@ -125,50 +226,6 @@ pub fn write_file(target: &Path, bytes: &[u8]) -> Result<(), Failure> {
         let _ = fs::remove_file(&temp);
         io_error("replace file", target, &err)
     })
-}
-
-fn stage(
-    out_dir: &Path,
-    staging: &Path,
-    files: &BTreeMap<String, Vec<u8>>,
-    scope: &Scope,
-) -> Result<WriteReport, Failure> {
-    let old_manifest = read_manifest(out_dir)?;
-    let mut report = WriteReport::default();
-    let mut manifest: BTreeSet<String> = files.keys().cloned().collect();
-    fs::create_dir_all(staging).map_err(|err| io_error("create directory", staging, &err))?;
-
-    for (path, bytes) in files {
-        if place(out_dir, staging, path, bytes)? {
-            report.written.push(path.clone());
-        } else {
-            report.unchanged += 1;
-        }
-    }
-
-    for (old, _) in files_under(out_dir, false)? {
-        if files.contains_key(&old) || old == MANIFEST {
-            continue;
-        }
-        let ours = old_manifest.contains(&old);
-        if ours && scope.covers(&old) {
-            report.removed.push(old);
-            continue;
-        }
-        // Not made by notice, or outside this build's scope: keep it as it is.
-        link_or_copy(&out_dir.join(&old), &staging.join(&old))?;
-        if ours {
-            manifest.insert(old);
-        }
-    }
-
-    let mut listing = String::new();
-    for path in &manifest {
-        listing.push_str(path);
-        listing.push('\n');
-    }
-    place(out_dir, staging, MANIFEST, listing.as_bytes())?;
-    Ok(report)
 }
 
 /// Puts one file into the staging tree; returns whether its bytes changed.

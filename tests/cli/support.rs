@@ -57,7 +57,9 @@ impl Project {
         command
             .args(args)
             .current_dir(self.path())
-            .env_remove("RUST_BACKTRACE");
+            .env_remove("RUST_BACKTRACE")
+            // Build caches go inside the test's own folder, never into the real home.
+            .env("XDG_CACHE_HOME", self.path().join(".cache"));
         for (key, value) in env {
             command.env(key, value);
         }

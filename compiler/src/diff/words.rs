@@ -49,7 +49,9 @@ pub fn tokens(text: &str) -> Vec<&str> {
 
 /// Whether two texts say the same words; a missing text equals an empty one.
 pub fn same(old: Option<&str>, new: Option<&str>) -> bool {
-    tokens(old.unwrap_or("")) == tokens(new.unwrap_or(""))
+    let (old, new) = (old.unwrap_or(""), new.unwrap_or(""));
+    // Most texts did not change at all: equal strings have equal words, with no allocation.
+    old == new || tokens(old) == tokens(new)
 }
 
 /// The word diff of two texts. Myers' algorithm runs without a deadline, so the result

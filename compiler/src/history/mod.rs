@@ -15,7 +15,7 @@ use crate::files::files_under;
 use crate::load::LoadedSite;
 use crate::model::{Date, Notice, Text};
 use crate::project::Project;
-use crate::source::{self, Node};
+use crate::source::{self, Node, Value};
 
 pub use emit::snapshot_toml;
 
@@ -207,7 +207,14 @@ fn parse_version(
         ))
         .into());
     }
-    let notice_node: Node = table["notice"].node.clone();
+    // Taken out of the parsed file, not cloned: a snapshot is 25 KB of text per version.
+    let Value::Table(mut table) = root.value else {
+        unreachable!("a TOML document is a table")
+    };
+    let notice_node: Node = table
+        .shift_remove("notice")
+        .expect("typed above: a snapshot has [notice]")
+        .node;
     crate::merge::validate_ids(&notice_node, "")?;
     let notice: Notice = de::from_node(&notice_node)?;
     let languages = notice

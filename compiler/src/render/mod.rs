@@ -260,7 +260,13 @@ fn page_view(
         updated: notice.updated.map(DateView::from),
         intro,
         canonical: canonical(project, path),
-        alternates: language_links(project, site, &notice_page.dir(), &root, Some(lang)),
+        alternates: language_links(
+            project,
+            &site.languages,
+            &notice_page.dir(),
+            &root,
+            Some(lang),
+        ),
         sections,
         version: version.map(|v| VersionLine {
             id: v.id.to_string(),
@@ -348,19 +354,19 @@ pub fn render_fragments(
         .collect()
 }
 
-/// Links to each language version of the notice in `dir`, from a page `root` levels below the
-/// output root.
+/// Links to each language version of the notice in `dir` (published in `languages`, primary
+/// first), from a page `root` levels below the output root.
 fn language_links(
     project: &Project,
-    site: &LoadedSite,
+    languages: &[Lang],
     dir: &str,
     root: &str,
     current: Option<Lang>,
 ) -> Vec<Alternate> {
-    site.languages
+    languages
         .iter()
         .map(|&lang| {
-            let path = localized_path(dir, site.primary(), lang);
+            let path = localized_path(dir, languages[0], lang);
             Alternate {
                 code: lang.code(),
                 name: labels::labels(lang).language_name,
@@ -391,26 +397,48 @@ struct IndexEntry {
     pages: Vec<Alternate>,
 }
 
+/// What the index page shows of a site: a few fields, so a build or a watch session keeps
+/// these for every site instead of whole loaded notices.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexSite {
+    pub name: String,
+    pub title: Option<Text>,
+    pub controller: String,
+    /// Published languages, primary first.
+    pub languages: Vec<Lang>,
+}
+
+impl IndexSite {
+    pub fn of(site: &LoadedSite) -> IndexSite {
+        IndexSite {
+            name: site.name.clone(),
+            title: site.notice.title.clone(),
+            controller: site.notice.controller.name.clone(),
+            languages: site.languages.clone(),
+        }
+    }
+}
+
 /// Renders `index.html`, listing every site and its languages.
 pub fn render_index(
     project: &Project,
     theme: &Theme,
-    sites: &[LoadedSite],
+    sites: &[IndexSite],
 ) -> Result<Vec<u8>, Diagnostic> {
     let lang = project.settings.languages.primary();
     let entries: Vec<IndexEntry> = sites
         .iter()
         .map(|site| {
-            let primary = site.primary();
-            let title = site.notice.title.as_ref().map_or_else(
-                || site.notice.controller.name.clone(),
+            let primary = site.languages[0];
+            let title = site.title.as_ref().map_or_else(
+                || site.controller.clone(),
                 |t| t.get(lang, primary).text.to_string(),
             );
             IndexEntry {
                 name: site.name.clone(),
                 title,
-                controller: site.notice.controller.name.clone(),
-                pages: language_links(project, site, &site.name, "", None),
+                controller: site.controller.clone(),
+                pages: language_links(project, &site.languages, &site.name, "", None),
             }
         })
         .collect();

@@ -121,7 +121,7 @@ fn html_formatter(
 ) -> Result<(), minijinja::Error> {
     if matches!(state.auto_escape(), AutoEscape::Html) && !value.is_safe() {
         if let Some(text) = value.as_str() {
-            return out.write_str(&super::highlight::escape(text)).map_err(|_| {
+            return super::highlight::escape_into(out, text).map_err(|_| {
                 minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write output")
             });
         }

@@ -7,11 +7,13 @@ use std::time::{Duration, Instant};
 
 use crate::build::{BuildContext, BuildOptions, BuiltSite, output_dir};
 use crate::diagnostic::Diagnostic;
-use crate::error::Failure;
-use crate::load::{Layers, LoadedSite};
+use crate::error::{Failure, io_error};
+use crate::files::files_under;
+use crate::history::{History, history_dir, load_history};
+use crate::load::Layers;
 use crate::output;
 use crate::project::{CONTENT_DIR, LAYERS_DIR, Project, SETTINGS_FILE, THEMES_DIR};
-use crate::render::Theme;
+use crate::render::{IndexSite, Theme};
 
 /// What a set of changed paths asks to rebuild.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -98,7 +100,22 @@ pub struct Session {
     failing: BTreeSet<String>,
     /// Files on disk that belong to no site (index, assets).
     shared: BTreeMap<String, Vec<u8>>,
+    /// The sites as `shared`'s index lists them: when a rebuild leaves them as they were, the
+    /// index is not rendered again (at 1,000 sites it cost more than the site itself).
+    index: Vec<IndexSite>,
+    /// Released versions of recently rebuilt sites, with the snapshot files they were read
+    /// from: a save of a site's sources does not parse its unchanged history again. Bounded,
+    /// since a session may hold thousands of sites.
+    histories: Histories,
+    /// The last rebuild could not read the project: list the whole content folder next time.
+    reopen: bool,
 }
+
+/// How many sites' parsed histories a session keeps.
+const HISTORIES: usize = 16;
+
+/// A site's snapshot files (name, bytes), and what they parsed into.
+type Histories = BTreeMap<String, (Vec<(String, Vec<u8>)>, History)>;
 
 impl Session {
     /// Loads the project and writes a full build. Fails only when there is nothing to watch
@@ -119,6 +136,9 @@ impl Session {
             sites: BTreeMap::new(),
             failing: BTreeSet::new(),
             shared: BTreeMap::new(),
+            index: Vec::new(),
+            histories: BTreeMap::new(),
+            reopen: false,
         };
         let mut rebuild = session.render_and_write(None, started)?;
         rebuild
@@ -143,6 +163,22 @@ impl Session {
     /// returned in the report, and the last good output stays in place.
     pub fn rebuild(&mut self, affected: &Affected) -> Result<Rebuild, Failure> {
         let started = Instant::now();
+        if !affected.everything && !self.reopen {
+            // Only sites and layers changed: look at those, not at every site's folder.
+            let mut refreshed = self.project.refresh_sites(&affected.sites);
+            if refreshed.is_ok() && !affected.layers.is_empty() {
+                refreshed = self.project.refresh_layers();
+            }
+            if let Err(failure) = refreshed {
+                self.reopen = true;
+                return Ok(self.failed(failure, started));
+            }
+            if !affected.layers.is_empty() {
+                self.layers = Layers::load(&self.project);
+            }
+            let selected = self.selection(affected);
+            return self.render_and_write(Some(selected), started);
+        }
         let reloaded = Project::open(&self.options.root).and_then(|project| {
             let theme =
                 if affected.everything || project.settings.theme != self.project.settings.theme {
@@ -154,8 +190,12 @@ impl Session {
         });
         let (project, theme) = match reloaded {
             Ok(loaded) => loaded,
-            Err(failure) => return Ok(self.failed(failure, started)),
+            Err(failure) => {
+                self.reopen = true;
+                return Ok(self.failed(failure, started));
+            }
         };
+        self.reopen = false;
         let everything =
             affected.everything || theme.is_some() || project.settings != self.project.settings;
         self.project = project;
@@ -168,6 +208,13 @@ impl Session {
         if everything {
             return self.render_and_write(None, started);
         }
+        let selected = self.selection(affected);
+        self.render_and_write(Some(selected), started)
+    }
+
+    /// The sites a change touches: the changed ones, the ones extending a changed layer, the
+    /// ones that failed last time, and sites that appeared or went away.
+    fn selection(&self, affected: &Affected) -> BTreeSet<String> {
         let known: BTreeSet<&String> = self.sites.keys().chain(&self.failing).collect();
         let mut selected: BTreeSet<String> = affected.sites.clone();
         selected.extend(self.failing.iter().cloned());
@@ -188,7 +235,7 @@ impl Session {
                 .map(|s| s.name.clone())
                 .filter(|n| !known.contains(n)),
         );
-        self.render_and_write(Some(selected), started)
+        selected
     }
 
     fn failed(&self, failure: Failure, started: Instant) -> Rebuild {
@@ -227,7 +274,13 @@ impl Session {
             .filter(|e| only.as_ref().is_none_or(|o| o.contains(&e.name)))
         {
             rendered.push(entry.name.clone());
-            match context.site(entry) {
+            let built = if only.is_some() {
+                history_of(&self.project, &mut self.histories, &entry.name)
+                    .and_then(|history| context.site_with_history(entry, history))
+            } else {
+                context.site(entry)
+            };
+            match built {
                 Ok(built) => {
                     warnings.extend(built.warning.clone());
                     fresh.insert(entry.name.clone(), built);
@@ -273,7 +326,7 @@ impl Session {
             );
             self.sites.insert(name, built);
         }
-        let current: Vec<LoadedSite> = self.sites.values().map(|b| b.current.clone()).collect();
+        let current: Vec<IndexSite> = self.sites.values().map(|b| b.index.clone()).collect();
         let context = BuildContext {
             project: &self.project,
             theme: &self.theme,
@@ -281,7 +334,12 @@ impl Session {
             drafts: self.options.drafts,
         };
         let shared: BTreeMap<String, Vec<u8>> =
-            context.shared_files(&current)?.into_iter().collect();
+            if only.is_some() && !self.shared.is_empty() && current == self.index {
+                self.shared.clone()
+            } else {
+                context.shared_files(&current)?.into_iter().collect()
+            };
+        self.index = current;
         for (path, bytes) in &shared {
             if self.shared.get(path) != Some(bytes) {
                 writes.insert(path.clone(), bytes.clone());
@@ -343,4 +401,25 @@ impl Session {
         }
         paths
     }
+}
+
+/// The released versions of `site`, parsed again only when its snapshot files changed.
+fn history_of<'h>(
+    project: &Project,
+    histories: &'h mut Histories,
+    site: &str,
+) -> Result<&'h History, Failure> {
+    let mut files = Vec::new();
+    for (name, path) in files_under(&history_dir(project, site), false)? {
+        let bytes = std::fs::read(&path).map_err(|err| io_error("read file", &path, &err))?;
+        files.push((name, bytes));
+    }
+    if histories.get(site).is_none_or(|(seen, _)| *seen != files) {
+        let history = load_history(project, site)?;
+        if histories.len() >= HISTORIES {
+            histories.clear();
+        }
+        histories.insert(site.to_string(), (files, history));
+    }
+    Ok(&histories[site].1)
 }

@@ -1,0 +1,139 @@
+//! Criterion micro-benchmarks of the build's inner steps, on the example content:
+//! merging layers, Markdown, rendering a notice page through the theme, and the diff of two
+//! released versions of about 25 KB each. `cargo bench -p notice --bench micro`.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use notice::diff::{self, Side};
+use notice::history::{Version, read_snapshot_file};
+use notice::load::{Layers, load_site};
+use notice::merge::merge_table;
+use notice::project::Project;
+use notice::render::markdown;
+use notice::render::{NoticePage, Status, Theme, render_notice};
+use notice::slug::IdAllocator;
+use notice::source::{SourceFile, Table, Value, parse};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// A source file parsed into its table, `extends` taken out as the loader does.
+fn table(relative: &str) -> Table {
+    let text = std::fs::read_to_string(repo().join(relative)).expect("example content");
+    let node = parse(&SourceFile::new(relative, text)).expect("parses");
+    let Value::Table(mut table) = node.value else {
+        unreachable!("a TOML document is a table")
+    };
+    table.shift_remove("extends");
+    table
+}
+
+/// fi-standard, then the agency layer, then the café's own file: what `load_site` merges.
+fn merge(c: &mut Criterion) {
+    let files = [
+        table("content/_shared/fi-standard.toml"),
+        table("content/_shared/toimisto-verkkoapu.toml"),
+        table("content/kahvila-aurinko/notice.toml"),
+    ];
+    c.bench_function("merge/two layers and a site", |b| {
+        b.iter(|| {
+            let mut merged = Table::new();
+            for file in &files {
+                merge_table(&mut merged, black_box(file).clone(), "").unwrap();
+            }
+            merged
+        })
+    });
+}
+
+const MARKDOWN: &str = "Kerromme tässä, mitä tietoja tarvitsemme, kun varaat pöydän, ja miten niitä \
+käsittelemme. Lyhyesti:\n\n- pyydämme vain varauksen hoitamiseen tarvittavat tiedot\n- \
+allergiatiedot annat *vapaaehtoisesti*\n- kysy lisää: [tietosuoja@aurinko.example](mailto:tietosuoja@aurinko.example) \
+tai katso [oikeutesi](#oikeudet)\n\n## Varaustiedot\n\n| Tieto | Pakollinen |\n|---|---|\n\
+| Nimi | kyllä |\n| Puhelinnumero tai sähköpostiosoite | kyllä |\n| Lisätiedot | ei |\n\n\
+Lisätietoja osoitteessa www.aurinko.example.\n";
+
+const CODE: &str = "Esimerkki lähteestä:\n\n```toml\n[controller]\nname = \"Esimerkki Oy\" # nimi\nbusiness_id = \"3326815-0\"\n```\n";
+
+fn markdown(c: &mut Criterion) {
+    let render = |text: &str| {
+        let ids = Mutex::new(IdAllocator::default());
+        markdown::render(black_box(text), &ids, 2).unwrap()
+    };
+    c.bench_function("markdown/list, table, links, heading", |b| {
+        b.iter(|| render(MARKDOWN))
+    });
+    c.bench_function("markdown/highlighted TOML code", |b| {
+        b.iter(|| render(CODE))
+    });
+}
+
+/// The café's notice page in Finnish, Swedish and English, from its merged sources.
+fn template(c: &mut Criterion) {
+    let project = Project::open(&repo()).expect("the example project");
+    let theme = Theme::load(&project).expect("the default theme");
+    let layers = Layers::load(&project);
+    let entry = project
+        .sites
+        .iter()
+        .find(|s| s.name == "kahvila-aurinko")
+        .expect("the café");
+    let site = load_site(&project, &layers, entry).expect("loads");
+    let page = NoticePage {
+        site: &site,
+        status: Status::Unreleased,
+        current_languages: &site.languages,
+        change_log: false,
+    };
+    c.bench_function("template/notice page, 3 languages", |b| {
+        b.iter(|| render_notice(&project, &theme, black_box(&page)).unwrap())
+    });
+}
+
+/// The two sides of a diff between versions.
+fn sides<'a>(old: &'a Version, new: &'a Version) -> (Side<'a>, Side<'a>) {
+    let side = |version: &'a Version| Side {
+        notice: &version.site.notice,
+        languages: &version.site.languages,
+    };
+    (side(old), side(new))
+}
+
+/// Two released versions of the café's notice (28 and 30 KB of TOML). The diff must come out
+/// the same every time, however busy the machine: checked before it is timed.
+fn diff_versions(c: &mut Criterion) {
+    let history = repo().join("content/kahvila-aurinko/history");
+    let read = |file: &str| read_snapshot_file(&history.join(file)).expect("a version");
+    let (old, new) = (read("2025-01-01.toml"), read("2025-12-01.toml"));
+    let (a, b) = sides(&old, &new);
+    let reference = diff::diff(a, b);
+    assert!(!reference.is_empty(), "the versions differ");
+    for _ in 0..200 {
+        let (a, b) = sides(&old, &new);
+        assert_eq!(diff::diff(a, b), reference, "the diff is deterministic");
+    }
+    c.bench_function("diff/two 25 KB notices", |bench| {
+        bench.iter(|| {
+            let (a, b) = sides(black_box(&old), black_box(&new));
+            diff::diff(a, b)
+        })
+    });
+    // What `notice diff OLD NEW` does with two snapshot files: read, parse and type both.
+    c.bench_function(
+        "diff/two 25 KB snapshot files, read and compared",
+        |bench| {
+            bench.iter(|| {
+                let (old, new) = (read("2025-01-01.toml"), read("2025-12-01.toml"));
+                let (a, b) = sides(&old, &new);
+                diff::diff(a, b)
+            })
+        },
+    );
+}
+
+criterion_group!(benches, merge, markdown, template, diff_versions);
+criterion_main!(benches);

@@ -1,0 +1,263 @@
+//! The build cache: a full build that finds its inputs and its output exactly as the last full
+//! build left them does nothing, instead of rendering every page again to learn that no byte
+//! changed.
+//!
+//! The cache of an output directory is one small file under `$XDG_CACHE_HOME/notice/` (or
+//! `~/.cache/notice/`), named by a hash of the directory's absolute path: outside the output,
+//! so it is never published, and outside the project, so there is nothing to ignore. A full
+//! build writes it; anything else that changes the output (a `--site` build, `notice watch`)
+//! removes it. It holds a fingerprint of every input, the files the build made with their
+//! sizes, the page count and the build's warnings, so a cached build reports what the real one
+//! would. It is trusted only when the fingerprint matches and every file it lists is still in
+//! the output, with its size and no newer than the cache; anything else is a miss, and the
+//! build runs as usual. Without a home or cache folder there is simply no cache.
+
+use std::fs;
+use std::hash::{DefaultHasher, Hasher};
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::files::files_under;
+use crate::history::history_dir;
+use crate::output::MANIFEST;
+use crate::project::{CONTENT_DIR, Project, SETTINGS_FILE, SiteEntry};
+
+const HEADER: &str = "notice-cache 1";
+
+/// Hashes everything a full build reads: this program itself (by its size and time, so a
+/// rebuilt `notice` never trusts an older one's cache), the settings, the theme, every layer,
+/// and each site's source and history. `None` when something cannot be read: the build then
+/// runs, and reports it properly.
+///
+/// The bytes are read, not their times, so a checkout or a copy of the project keeps its cache
+/// valid and an edit that restores the old bytes is a hit. Symlinks are followed without the
+/// build's check that they stay inside the project: a hit only ever republishes bytes that an
+/// earlier build accepted.
+pub fn fingerprint(project: &Project, sites: &[SiteEntry], drafts: bool) -> Option<u64> {
+    let mut hash = DefaultHasher::new();
+    let mut field = |bytes: &[u8]| {
+        hash.write_usize(bytes.len());
+        hash.write(bytes);
+    };
+    field(HEADER.as_bytes());
+    field(env!("CARGO_PKG_VERSION").as_bytes());
+    let exe = fs::metadata(std::env::current_exe().ok()?).ok()?;
+    let built = exe
+        .modified()
+        .ok()?
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .ok()?;
+    field(&exe.len().to_le_bytes());
+    field(&built.as_nanos().to_le_bytes());
+    field(&[u8::from(drafts)]);
+
+    let read = |path: &Path| match fs::read(path) {
+        Ok(bytes) => Some(bytes),
+        Err(err) if err.kind() == ErrorKind::NotFound => Some(b"(none)".to_vec()),
+        Err(_) => None,
+    };
+    field(&read(&project.root.join(CONTENT_DIR).join(SETTINGS_FILE))?);
+    for (name, path) in files_under(&project.theme_dir(), true).ok()? {
+        field(name.as_bytes());
+        field(&read(&path)?);
+    }
+    for layer in &project.layers {
+        field(layer.as_bytes());
+        field(&read(&project.layer_path(layer))?);
+    }
+    for site in sites {
+        field(site.name.as_bytes());
+        field(&read(&site.source)?);
+        for (name, path) in files_under(&history_dir(project, &site.name), false).ok()? {
+            field(name.as_bytes());
+            field(&read(&path)?);
+        }
+    }
+    Some(hash.finish())
+}
+
+/// What a cached build reports.
+#[derive(Debug)]
+pub struct Hit {
+    pub pages: usize,
+    /// The files the build made (output path, size).
+    pub files: Vec<(String, u64)>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Where the cache of `out_dir` lives, when there is a cache folder.
+pub fn path_for(out_dir: &Path) -> Option<PathBuf> {
+    let set = |name: &str| std::env::var_os(name).filter(|value| !value.is_empty());
+    let base = set("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| set("HOME").map(|home| PathBuf::from(home).join(".cache")))?;
+    let absolute = std::path::absolute(out_dir).ok()?;
+    let mut hash = DefaultHasher::new();
+    hash.write(absolute.as_os_str().as_encoded_bytes());
+    Some(base.join("notice").join(format!("{:016x}", hash.finish())))
+}
+
+/// Forgets the cache of `out_dir`: its output is about to change.
+pub fn remove(out_dir: &Path) {
+    if let Some(path) = path_for(out_dir) {
+        let _ = fs::remove_file(path);
+    }
+}
+
+/// The cache of `out_dir`, when it matches `fingerprint` and the files it lists are intact.
+pub fn lookup(out_dir: &Path, fingerprint: u64) -> Option<Hit> {
+    let path = path_for(out_dir)?;
+    let text = fs::read_to_string(&path).ok()?;
+    let written = fs::metadata(&path).ok()?.modified().ok()?;
+    let hit = parse(&text, fingerprint)?;
+    let intact = |name: &str, size: Option<u64>| {
+        fs::symlink_metadata(out_dir.join(name)).is_ok_and(|meta| {
+            meta.is_file()
+                && size.is_none_or(|size| meta.len() == size)
+                && meta.modified().is_ok_and(|time| time <= written)
+        })
+    };
+    let all_there = intact(MANIFEST, None)
+        && hit
+            .files
+            .iter()
+            .all(|(name, size)| intact(name, Some(*size)));
+    all_there.then_some(hit)
+}
+
+/// Writes the cache of a full build that made `files` and warned `warnings`. Warnings that
+/// point into a source file cannot be kept; then no cache is written.
+pub fn store(
+    out_dir: &Path,
+    fingerprint: u64,
+    pages: usize,
+    files: &[(String, u64)],
+    warnings: &[Diagnostic],
+) -> std::io::Result<()> {
+    if warnings
+        .iter()
+        .any(|w| w.origin.is_some() || w.code.is_some() || w.severity != Severity::Warning)
+    {
+        return Ok(());
+    }
+    let mut sorted: Vec<&(String, u64)> = files.iter().collect();
+    sorted.sort();
+    let mut text = format!("{HEADER}\nfingerprint {fingerprint:016x}\npages {pages}\n");
+    for (name, size) in sorted {
+        text.push_str(&format!("file {size} {name}\n"));
+    }
+    for warning in warnings {
+        text.push_str(&format!("warning {}\n", escape(&warning.message)));
+        if let Some(path) = &warning.path {
+            text.push_str(&format!("path {}\n", escape(path)));
+        }
+        for note in &warning.notes {
+            text.push_str(&format!("note {}\n", escape(note)));
+        }
+        for help in &warning.help {
+            text.push_str(&format!("help {}\n", escape(help)));
+        }
+    }
+    let Some(path) = path_for(out_dir) else {
+        return Ok(());
+    };
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir)?;
+    }
+    let temp = path.with_extension(format!("tmp-{}", std::process::id()));
+    fs::write(&temp, text)?;
+    fs::rename(&temp, &path).inspect_err(|_| {
+        let _ = fs::remove_file(&temp);
+    })
+}
+
+fn parse(text: &str, fingerprint: u64) -> Option<Hit> {
+    let mut lines = text.lines();
+    if lines.next()? != HEADER {
+        return None;
+    }
+    let found = lines.next()?.strip_prefix("fingerprint ")?;
+    if u64::from_str_radix(found, 16).ok()? != fingerprint {
+        return None;
+    }
+    let pages = lines.next()?.strip_prefix("pages ")?.parse().ok()?;
+    let mut hit = Hit {
+        pages,
+        files: Vec::new(),
+        warnings: Vec::new(),
+    };
+    for line in lines {
+        let (tag, rest) = line.split_once(' ')?;
+        match tag {
+            "file" => {
+                let (size, name) = rest.split_once(' ')?;
+                hit.files.push((name.to_string(), size.parse().ok()?));
+            }
+            "warning" => hit.warnings.push(Diagnostic::warning(unescape(rest))),
+            "path" => {
+                let last = hit.warnings.last_mut()?;
+                *last = last.clone().at_path(unescape(rest));
+            }
+            "note" => hit.warnings.last_mut()?.notes.push(unescape(rest)),
+            "help" => hit.warnings.last_mut()?.help.push(unescape(rest)),
+            _ => return None,
+        }
+    }
+    Some(hit)
+}
+
+fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('\n', "\\n")
+}
+
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match (c, c == '\\') {
+            (_, true) => match chars.next() {
+                Some('n') => out.push('\n'),
+                Some(other) => out.push(other),
+                None => out.push('\\'),
+            },
+            (c, false) => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stored_cache_reads_back_only_with_its_fingerprint_and_intact_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = &dir.path().join("site");
+        fs::create_dir(out).unwrap();
+        fs::write(out.join(MANIFEST), "a/index.html\n").unwrap();
+        fs::create_dir(out.join("a")).unwrap();
+        fs::write(out.join("a/index.html"), "<p>A</p>").unwrap();
+        let warning = Diagnostic::warning("unreleased changes in a:\nrun it")
+            .at_path("content/a/notice.toml")
+            .note("1 change(s) \\ 0 material")
+            .help("`notice diff` lists the changes");
+        let files = [("a/index.html".to_string(), 8)];
+        store(out, 42, 1, &files, std::slice::from_ref(&warning)).unwrap();
+
+        let hit = lookup(out, 42).expect("a hit");
+        assert_eq!(hit.pages, 1);
+        assert_eq!(hit.files, files);
+        assert_eq!(hit.warnings, [warning]);
+        assert!(lookup(out, 43).is_none(), "another fingerprint");
+
+        fs::write(out.join("a/index.html"), "<p>edited</p>").unwrap();
+        assert!(lookup(out, 42).is_none(), "an output file changed");
+        fs::remove_file(out.join("a/index.html")).unwrap();
+        assert!(lookup(out, 42).is_none(), "an output file is gone");
+        remove(out);
+        assert!(!path_for(out).unwrap().exists());
+    }
+}
