@@ -96,17 +96,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failure> {
             Ok(())
         },
     )?;
-    let write = stager.finish()?;
-    if let Some(Some(fingerprint)) = fingerprint {
-        // Best effort: a cache that cannot be written only makes the next build slower.
-        let _ = cache::store(
-            &out_dir,
-            fingerprint,
-            rendered.pages,
-            &files,
-            &rendered.warnings,
-        );
+    if let Some(text) = fingerprint.flatten().and_then(|fingerprint| {
+        cache::contents(fingerprint, rendered.pages, &files, &rendered.warnings)
+    }) {
+        stager.place_cache(&text)?;
     }
+    let write = stager.finish()?;
     Ok(BuildReport {
         out_dir,
         pages: rendered.pages,

@@ -2,20 +2,20 @@
 //! build left them does nothing, instead of rendering every page again to learn that no byte
 //! changed.
 //!
-//! The cache of an output directory is one small file under `$XDG_CACHE_HOME/notice/` (or
-//! `~/.cache/notice/`), named by a hash of the directory's absolute path: outside the output,
-//! so it is never published, and outside the project, so there is nothing to ignore. A full
-//! build writes it; anything else that changes the output (a `--site` build, `notice watch`)
-//! removes it. It holds a fingerprint of every input, the files the build made with their
+//! The cache is one small file in the output directory, [`CACHE`], beside the manifest: a
+//! build never writes outside its output, and static hosts (Netlify, GitHub Pages) do not
+//! publish dotfiles. A full build stages it as the last file of the new tree, so it swaps in
+//! with the pages it describes; any other change to the output (a `--site` build, `notice
+//! watch`) drops it. It holds a fingerprint of every input, the files the build made with their
 //! sizes, the page count and the build's warnings, so a cached build reports what the real one
 //! would. It is trusted only when the fingerprint matches and every file it lists is still in
 //! the output, with its size and no newer than the cache; anything else is a miss, and the
-//! build runs as usual. Without a home or cache folder there is simply no cache.
+//! build runs as usual.
 
 use std::fs;
 use std::hash::{DefaultHasher, Hasher};
 use std::io::ErrorKind;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::SystemTime;
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -23,6 +23,9 @@ use crate::files::files_under;
 use crate::history::history_dir;
 use crate::output::MANIFEST;
 use crate::project::{CONTENT_DIR, Project, SETTINGS_FILE, SiteEntry};
+
+/// The cache file, inside the output directory.
+pub const CACHE: &str = ".notice-cache";
 
 const HEADER: &str = "notice-cache 1";
 
@@ -87,28 +90,17 @@ pub struct Hit {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Where the cache of `out_dir` lives, when there is a cache folder.
-pub fn path_for(out_dir: &Path) -> Option<PathBuf> {
-    let set = |name: &str| std::env::var_os(name).filter(|value| !value.is_empty());
-    let base = set("XDG_CACHE_HOME")
-        .map(PathBuf::from)
-        .or_else(|| set("HOME").map(|home| PathBuf::from(home).join(".cache")))?;
-    let absolute = std::path::absolute(out_dir).ok()?;
-    let mut hash = DefaultHasher::new();
-    hash.write(absolute.as_os_str().as_encoded_bytes());
-    Some(base.join("notice").join(format!("{:016x}", hash.finish())))
-}
-
 /// Forgets the cache of `out_dir`: its output is about to change.
-pub fn remove(out_dir: &Path) {
-    if let Some(path) = path_for(out_dir) {
-        let _ = fs::remove_file(path);
+pub fn remove(out_dir: &Path) -> std::io::Result<()> {
+    match fs::remove_file(out_dir.join(CACHE)) {
+        Err(err) if err.kind() != ErrorKind::NotFound => Err(err),
+        _ => Ok(()),
     }
 }
 
 /// The cache of `out_dir`, when it matches `fingerprint` and the files it lists are intact.
 pub fn lookup(out_dir: &Path, fingerprint: u64) -> Option<Hit> {
-    let path = path_for(out_dir)?;
+    let path = out_dir.join(CACHE);
     let text = fs::read_to_string(&path).ok()?;
     let written = fs::metadata(&path).ok()?.modified().ok()?;
     let hit = parse(&text, fingerprint)?;
@@ -127,20 +119,19 @@ pub fn lookup(out_dir: &Path, fingerprint: u64) -> Option<Hit> {
     all_there.then_some(hit)
 }
 
-/// Writes the cache of a full build that made `files` and warned `warnings`. Warnings that
-/// point into a source file cannot be kept; then no cache is written.
-pub fn store(
-    out_dir: &Path,
+/// The cache of a full build that made `files` and warned `warnings`, to be stored as
+/// [`CACHE`]. Warnings that point into a source file cannot be kept; then there is no cache.
+pub fn contents(
     fingerprint: u64,
     pages: usize,
     files: &[(String, u64)],
     warnings: &[Diagnostic],
-) -> std::io::Result<()> {
+) -> Option<String> {
     if warnings
         .iter()
         .any(|w| w.origin.is_some() || w.code.is_some() || w.severity != Severity::Warning)
     {
-        return Ok(());
+        return None;
     }
     let mut sorted: Vec<&(String, u64)> = files.iter().collect();
     sorted.sort();
@@ -160,17 +151,7 @@ pub fn store(
             text.push_str(&format!("help {}\n", escape(help)));
         }
     }
-    let Some(path) = path_for(out_dir) else {
-        return Ok(());
-    };
-    if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir)?;
-    }
-    let temp = path.with_extension(format!("tmp-{}", std::process::id()));
-    fs::write(&temp, text)?;
-    fs::rename(&temp, &path).inspect_err(|_| {
-        let _ = fs::remove_file(&temp);
-    })
+    Some(text)
 }
 
 fn parse(text: &str, fingerprint: u64) -> Option<Hit> {
@@ -245,7 +226,8 @@ mod tests {
             .note("1 change(s) \\ 0 material")
             .help("`notice diff` lists the changes");
         let files = [("a/index.html".to_string(), 8)];
-        store(out, 42, 1, &files, std::slice::from_ref(&warning)).unwrap();
+        let text = contents(42, 1, &files, std::slice::from_ref(&warning)).unwrap();
+        fs::write(out.join(CACHE), text).unwrap();
 
         let hit = lookup(out, 42).expect("a hit");
         assert_eq!(hit.pages, 1);
@@ -257,7 +239,8 @@ mod tests {
         assert!(lookup(out, 42).is_none(), "an output file changed");
         fs::remove_file(out.join("a/index.html")).unwrap();
         assert!(lookup(out, 42).is_none(), "an output file is gone");
-        remove(out);
-        assert!(!path_for(out).unwrap().exists());
+        remove(out).unwrap();
+        assert!(!out.join(CACHE).exists());
+        remove(out).expect("removing no cache is fine");
     }
 }

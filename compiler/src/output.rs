@@ -10,6 +10,7 @@ use std::fs;
 use std::io::ErrorKind;
 use std::path::{Component, Path, PathBuf};
 
+use crate::cache::CACHE;
 use crate::diagnostic::Diagnostic;
 use crate::error::{Failure, io_error};
 use crate::files::files_under;
@@ -128,12 +129,20 @@ impl Stager {
         Ok(())
     }
 
+    /// Stages the build cache: not listed in the manifest, since it is no page, and staged
+    /// after every page, so no page in the tree is newer than it.
+    pub fn place_cache(&mut self, text: &str) -> Result<(), Failure> {
+        let target = self.staging.join(CACHE);
+        fs::write(&target, text).map_err(|err| io_error("write file", &target, &err))
+    }
+
     /// Carries over the files this build does not make but keeps, writes the manifest and
     /// swaps the staging directory in.
     pub fn finish(mut self) -> Result<WriteReport, Failure> {
         let mut manifest = std::mem::take(&mut self.placed);
         for (old, _) in files_under(&self.out_dir, false)? {
-            if manifest.contains(&old) || old == MANIFEST {
+            // The cache speaks for the old tree: a full build stages a new one itself.
+            if manifest.contains(&old) || old == MANIFEST || old == CACHE {
                 continue;
             }
             let ours = self.old_manifest.contains(&old);
@@ -153,9 +162,6 @@ impl Stager {
             listing.push('\n');
         }
         place(&self.out_dir, &self.staging, MANIFEST, listing.as_bytes())?;
-        // The tree is about to change under the last full build's cache; a full build writes
-        // a new one afterwards.
-        crate::cache::remove(&self.out_dir);
         swap(&self.out_dir, &self.staging)?;
         self.finished = true;
         Ok(std::mem::take(&mut self.report))
@@ -181,7 +187,8 @@ pub fn update(
     manifest: Option<&BTreeSet<String>>,
 ) -> Result<WriteReport, Failure> {
     // The tree changes under the full build's cache: the next build must not trust it.
-    crate::cache::remove(out_dir);
+    crate::cache::remove(out_dir)
+        .map_err(|err| io_error("remove file", &out_dir.join(CACHE), &err))?;
     let mut report = WriteReport::default();
     for (path, bytes) in writes {
         check_relative(path)?;
@@ -409,5 +416,24 @@ mod tests {
             );
         }
         assert!(!tmp.path().join("x.html").exists());
+    }
+
+    #[test]
+    fn any_change_to_the_tree_drops_the_build_cache() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("site");
+        let mut stager = Stager::new(&out, Scope::All).unwrap();
+        stager.place("a/index.html", b"A").unwrap();
+        stager.place_cache("cache of the tree with a/").unwrap();
+        stager.finish().unwrap();
+        assert!(out.join(CACHE).is_file());
+        assert!(!read_manifest(&out).unwrap().contains(CACHE));
+
+        write(&out, &files(&[("a/index.html", "A")]), &Scope::All).unwrap();
+        assert!(!out.join(CACHE).exists(), "a build that stages no cache");
+
+        fs::write(out.join(CACHE), "cache").unwrap();
+        update(&out, &[("a/index.html", b"A2")], &[], None).unwrap();
+        assert!(!out.join(CACHE).exists(), "watch's in-place update");
     }
 }

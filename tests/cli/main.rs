@@ -3,6 +3,7 @@
 mod support;
 
 mod build;
+mod cache;
 mod check;
 mod commands;
 mod deploy;

@@ -57,9 +57,7 @@ impl Project {
         command
             .args(args)
             .current_dir(self.path())
-            .env_remove("RUST_BACKTRACE")
-            // Build caches go inside the test's own folder, never into the real home.
-            .env("XDG_CACHE_HOME", self.path().join(".cache"));
+            .env_remove("RUST_BACKTRACE");
         for (key, value) in env {
             command.env(key, value);
         }
@@ -131,6 +129,9 @@ pub(crate) fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .into_iter()
         .map(Result::unwrap)
         .filter(|e| e.file_type().is_file())
+        // The build cache describes the last build, not the site, and holds a hash of the
+        // binary: it is no published file.
+        .filter(|e| e.file_name() != notice::cache::CACHE)
         .map(|e| {
             let relative = e
                 .path()

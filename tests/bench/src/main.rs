@@ -302,7 +302,6 @@ mod tests {
             })
             .unwrap_or_else(|f| panic!("{project}: {}", failure(&f)));
             assert_eq!(report.pages, pages, "{project}");
-            notice::cache::remove(&report.out_dir);
         }
         let page = std::fs::read_to_string(dir.join("hugo/content/site-00001.md")).unwrap();
         assert!(page.contains("## Rekisterinpitäjä"), "{page}");
