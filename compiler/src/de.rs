@@ -166,9 +166,15 @@ impl<'de> de::Deserializer<'de> for NodeDeserializer<'de> {
             .map_err(|err| err.located(origin))
     }
 
+    /// A value nobody reads is not walked: a snapshot's whole notice is skipped this way
+    /// while its `[release]` table is typed.
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        visitor.visit_unit()
+    }
+
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf unit unit_struct seq tuple tuple_struct map struct identifier ignored_any
+        bytes byte_buf unit unit_struct seq tuple tuple_struct map struct identifier
     }
 }
 
