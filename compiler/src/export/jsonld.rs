@@ -219,14 +219,29 @@ pub fn notice_jsonld(site: &LoadedSite, id: Option<&str>) -> Value {
     Value::Object(root)
 }
 
-/// The JSON-LD as text for a `<script type="application/ld+json">` block: `<`, `>` and `&` are
-/// escaped as JSON `\u` sequences, so no text can close the block.
-pub fn script_text(value: &Value) -> String {
-    serde_json::to_string_pretty(value)
-        .expect("plain data serializes")
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+/// The JSON-LD as the text of a `notice.jsonld` file, without its final newline.
+pub fn text(value: &Value) -> String {
+    serde_json::to_string_pretty(value).expect("plain data serializes")
+}
+
+/// JSON text (from [`text`]) for a `<script type="application/ld+json">` block: `<`, `>` and
+/// `&` are escaped as JSON `\u` sequences, so no text can close the block.
+pub fn script_text(json: &str) -> String {
+    let mut script = String::with_capacity(json.len() + 64);
+    let mut plain = 0;
+    for (at, byte) in json.bytes().enumerate() {
+        let escaped = match byte {
+            b'<' => "\\u003c",
+            b'>' => "\\u003e",
+            b'&' => "\\u0026",
+            _ => continue,
+        };
+        script.push_str(&json[plain..at]);
+        script.push_str(escaped);
+        plain = at + 1;
+    }
+    script.push_str(&json[plain..]);
+    script
 }
 
 #[cfg(test)]
@@ -258,7 +273,7 @@ mod tests {
 
     #[test]
     fn script_text_cannot_close_the_script_block() {
-        let text = script_text(&json!({ "x": "</script><!-- & >" }));
+        let text = script_text(&text(&json!({ "x": "</script><!-- & >" })));
         assert!(
             !text.contains('<') && !text.contains('>') && !text.contains('&'),
             "{text}"

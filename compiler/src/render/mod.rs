@@ -180,6 +180,8 @@ impl NoticePage<'_> {
 pub struct RenderedNotice {
     pub pages: Vec<(String, Vec<u8>)>,
     pub anchors: Vec<String>,
+    /// The notice as JSON-LD text, as its pages carry it.
+    pub jsonld: String,
 }
 
 /// Renders every language of one notice page.
@@ -188,42 +190,64 @@ pub fn render_notice(
     theme: &Theme,
     notice_page: &NoticePage<'_>,
 ) -> Result<RenderedNotice, Diagnostic> {
+    let shared = SharedView::new(project, theme, notice_page);
     let mut pages = Vec::new();
     let mut anchors = Vec::new();
     for &lang in &notice_page.site.languages {
         let path = notice_page.path(lang);
-        let (html, ids) = render_page(project, theme, notice_page, lang, &path)?;
-        anchors = ids;
+        let view = page_view(&shared, lang, &path)?;
+        anchors = view.sections.iter().map(|s| s.id.clone()).collect();
+        let html = theme.render(
+            "page.html",
+            minijinja::context! { page => Serde(view), t => Serde(labels::labels(lang)) },
+        )?;
         pages.push((path, html.into_bytes()));
     }
-    Ok(RenderedNotice { pages, anchors })
+    Ok(RenderedNotice {
+        pages,
+        anchors,
+        jsonld: shared.jsonld_text,
+    })
 }
 
-fn render_page(
-    project: &Project,
-    theme: &Theme,
-    notice_page: &NoticePage<'_>,
-    lang: Lang,
-    path: &str,
-) -> Result<(String, Vec<String>), Diagnostic> {
-    let view = page_view(project, notice_page, lang, path)?;
-    let anchors = view.sections.iter().map(|s| s.id.clone()).collect();
-    let html = theme.render(
-        "page.html",
-        minijinja::context! { page => Serde(view), t => Serde(labels::labels(lang)) },
-    )?;
-    Ok((html, anchors))
+/// What the pages of one notice share, whatever their language.
+struct SharedView<'a> {
+    project: &'a Project,
+    notice_page: &'a NoticePage<'a>,
+    markdown: &'a markdown::Memo,
+    /// The notice as JSON-LD: one description for all its languages, made once.
+    jsonld_text: String,
+    /// The same, escaped for the pages' `<script>` block.
+    jsonld: Html,
+}
+
+impl<'a> SharedView<'a> {
+    fn new(project: &'a Project, theme: &'a Theme, notice_page: &'a NoticePage<'a>) -> Self {
+        let site = notice_page.site;
+        let notice_url = canonical(project, &notice_page.path(site.primary()));
+        let jsonld_text = crate::export::jsonld::text(&crate::export::jsonld::notice_jsonld(
+            site,
+            notice_url.as_deref(),
+        ));
+        SharedView {
+            project,
+            notice_page,
+            markdown: &theme.markdown,
+            jsonld: Html(crate::export::jsonld::script_text(&jsonld_text)),
+            jsonld_text,
+        }
+    }
 }
 
 /// Everything a notice page's templates see, in one language.
-fn page_view(
-    project: &Project,
-    notice_page: &NoticePage<'_>,
-    lang: Lang,
-    path: &str,
-) -> Result<PageView, Diagnostic> {
+fn page_view(shared: &SharedView<'_>, lang: Lang, path: &str) -> Result<PageView, Diagnostic> {
+    let SharedView {
+        project,
+        notice_page,
+        ..
+    } = *shared;
     let site = notice_page.site;
-    let page = PageText::new(site, lang);
+    let page = PageText::new(site, lang, shared.markdown);
     let notice = &site.notice;
     let title_text = notice
         .title
@@ -232,10 +256,6 @@ fn page_view(
     let intro = page.optional_block(notice.intro.as_ref(), &["intro"])?;
     let sections = sections::build(&page)?;
     let root = root_prefix(path);
-    let notice_url = canonical(project, &notice_page.path(site.primary()));
-    let jsonld = Html(crate::export::jsonld::script_text(
-        &crate::export::jsonld::notice_jsonld(site, notice_url.as_deref()),
-    ));
     let link_lang = nearest(notice_page.current_languages, lang);
     let current_primary = notice_page.current_languages[0];
     let (version, archived) = match notice_page.status {
@@ -284,7 +304,7 @@ fn page_view(
             .change_log
             .then(|| format!("{root}{}", feed_path(&site.name))),
         root,
-        jsonld,
+        jsonld: shared.jsonld.clone(),
     };
     Ok(view)
 }
@@ -317,13 +337,14 @@ pub fn render_fragments(
     theme: &Theme,
     notice_page: &NoticePage<'_>,
 ) -> Result<Vec<LangFragment>, Diagnostic> {
+    let shared = SharedView::new(project, theme, notice_page);
     notice_page
         .site
         .languages
         .iter()
         .map(|&lang| {
             let path = notice_page.path(lang);
-            let view = page_view(project, notice_page, lang, &path)?;
+            let view = page_view(&shared, lang, &path)?;
             let sections = view
                 .sections
                 .iter()

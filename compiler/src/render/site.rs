@@ -52,9 +52,8 @@ pub fn render_site(
         },
     )?;
     let mut files = notice.pages;
-    let url = super::canonical_url(project, &super::page_path(current, current.primary()));
-    let jsonld = crate::export::jsonld::notice_jsonld(current, url.as_deref());
-    let mut jsonld_text = serde_json::to_string_pretty(&jsonld).expect("plain data serializes");
+    // The current page's own JSON-LD, so the file and the page describe the notice alike.
+    let mut jsonld_text = notice.jsonld;
     jsonld_text.push('\n');
     files.push((
         format!("{}/notice.jsonld", current.name),

@@ -34,12 +34,13 @@ pub struct PageText<'a> {
     pub site: &'a LoadedSite,
     pub lang: Lang,
     pub ids: Mutex<IdAllocator>,
+    memo: &'a markdown::Memo,
 }
 
 impl<'a> PageText<'a> {
     /// Section anchors, the page's own ids and custom section ids are reserved before any
     /// Markdown heading id is made, so a heading can never take one of them.
-    pub fn new(site: &'a LoadedSite, lang: Lang) -> Self {
+    pub fn new(site: &'a LoadedSite, lang: Lang, memo: &'a markdown::Memo) -> Self {
         let mut ids = IdAllocator::default();
         for id in super::sections::reserved_ids() {
             ids.reserve(id);
@@ -51,6 +52,7 @@ impl<'a> PageText<'a> {
             site,
             lang,
             ids: Mutex::new(ids),
+            memo,
         }
     }
 
@@ -72,7 +74,7 @@ impl<'a> PageText<'a> {
     /// Block Markdown (paragraphs, lists, tables, code).
     pub fn block(&self, text: &Text, path: &[&str]) -> Result<Html, Diagnostic> {
         let localized = text.get(self.lang, self.site.primary());
-        let html = markdown::render(localized.text, &self.ids, 2)
+        let html = markdown::render(localized.text, &self.ids, 2, self.memo)
             .map_err(|err| self.refused(err, path))?;
         Ok(Html(match localized.fallback {
             Some(lang) => format!("<div lang=\"{lang}\">{html}</div>"),
@@ -83,7 +85,7 @@ impl<'a> PageText<'a> {
     /// Inline Markdown, for table cells and short fields.
     pub fn inline(&self, text: &Text, path: &[&str]) -> Result<Html, Diagnostic> {
         let localized = text.get(self.lang, self.site.primary());
-        let html = markdown::render_inline(localized.text, &self.ids)
+        let html = markdown::render_inline(localized.text, &self.ids, self.memo)
             .map_err(|err| self.refused(err, path))?;
         Ok(Html(match localized.fallback {
             Some(lang) => format!("<span lang=\"{lang}\">{html}</span>"),

@@ -50,9 +50,11 @@ const BUILTIN_ASSETS: [(&str, &[u8]); 1] = [(
     include_bytes!("../../../themes/default/static/notice.css"),
 )];
 
-/// A loaded theme: a ready template environment and the assets to publish under `assets/`.
+/// A loaded theme: a ready template environment and the assets to publish under `assets/`,
+/// and the Markdown every page rendered with it shares.
 pub struct Theme {
     env: Environment<'static>,
+    pub markdown: super::markdown::Memo,
     /// Template name → the file it came from, for error locations.
     files: BTreeMap<String, Arc<SourceFile>>,
     pub assets: BTreeMap<String, Vec<u8>>,
@@ -98,7 +100,12 @@ impl Theme {
             env.add_template_owned(name.clone(), file.text.clone())
                 .map_err(|err| template_error(&err, &files))?;
         }
-        Ok(Theme { env, files, assets })
+        Ok(Theme {
+            env,
+            markdown: super::markdown::Memo::default(),
+            files,
+            assets,
+        })
     }
 
     pub fn render(&self, template: &str, context: minijinja::Value) -> Result<String, Diagnostic> {
