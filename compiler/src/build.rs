@@ -99,7 +99,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failure> {
     if let Some(text) = fingerprint.flatten().and_then(|fingerprint| {
         cache::contents(fingerprint, rendered.pages, &files, &rendered.warnings)
     }) {
-        stager.place_cache(&text)?;
+        stager.place_cache(text);
     }
     let write = stager.finish()?;
     Ok(BuildReport {

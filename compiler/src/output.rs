@@ -79,6 +79,8 @@ pub struct Stager {
     had_output: bool,
     /// Folders already made in the staging tree: one mkdir per folder, not per file.
     made: HashSet<PathBuf>,
+    /// The build cache to stage last.
+    cache: Option<String>,
 }
 
 impl Stager {
@@ -101,6 +103,7 @@ impl Stager {
             finished: false,
             had_output: out_dir.is_dir(),
             made: HashSet::new(),
+            cache: None,
         };
         stager.old_manifest = read_manifest(out_dir)?;
         fs::create_dir_all(&stager.staging)
@@ -129,11 +132,11 @@ impl Stager {
         Ok(())
     }
 
-    /// Stages the build cache: not listed in the manifest, since it is no page, and staged
-    /// after every page, so no page in the tree is newer than it.
-    pub fn place_cache(&mut self, text: &str) -> Result<(), Failure> {
-        let target = self.staging.join(CACHE);
-        fs::write(&target, text).map_err(|err| io_error("write file", &target, &err))
+    /// Stages the build cache with the tree it describes. It is not listed in the manifest,
+    /// since it is no page, and [`Stager::finish`] writes it last, so no file of the tree is
+    /// newer than it.
+    pub fn place_cache(&mut self, text: String) {
+        self.cache = Some(text);
     }
 
     /// Carries over the files this build does not make but keeps, writes the manifest and
@@ -162,6 +165,10 @@ impl Stager {
             listing.push('\n');
         }
         place(&self.out_dir, &self.staging, MANIFEST, listing.as_bytes())?;
+        if let Some(text) = self.cache.take() {
+            let target = self.staging.join(CACHE);
+            fs::write(&target, text).map_err(|err| io_error("write file", &target, &err))?;
+        }
         swap(&self.out_dir, &self.staging)?;
         self.finished = true;
         Ok(std::mem::take(&mut self.report))
@@ -424,7 +431,7 @@ mod tests {
         let out = tmp.path().join("site");
         let mut stager = Stager::new(&out, Scope::All).unwrap();
         stager.place("a/index.html", b"A").unwrap();
-        stager.place_cache("cache of the tree with a/").unwrap();
+        stager.place_cache("cache of the tree with a/".to_string());
         stager.finish().unwrap();
         assert!(out.join(CACHE).is_file());
         assert!(!read_manifest(&out).unwrap().contains(CACHE));
@@ -435,5 +442,22 @@ mod tests {
         fs::write(out.join(CACHE), "cache").unwrap();
         update(&out, &[("a/index.html", b"A2")], &[], None).unwrap();
         assert!(!out.join(CACHE).exists(), "watch's in-place update");
+    }
+
+    /// Regression: a cold build staged the cache before the manifest, so the manifest was
+    /// newer than the cache and the next build never trusted it (a no-op at 1,000 sites took
+    /// as long as a cold build; small trees hid it by being written within one clock tick).
+    #[test]
+    fn the_cache_is_the_newest_file_of_the_tree() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("site");
+        let mut stager = Stager::new(&out, Scope::All).unwrap();
+        stager.place("a/index.html", b"A").unwrap();
+        stager.place_cache("cache".to_string());
+        std::thread::sleep(std::time::Duration::from_millis(30));
+        stager.finish().unwrap();
+        let modified = |name: &str| fs::metadata(out.join(name)).unwrap().modified().unwrap();
+        assert!(modified(CACHE) >= modified(MANIFEST));
+        assert!(modified(CACHE) >= modified("a/index.html"));
     }
 }
