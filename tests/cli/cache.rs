@@ -72,6 +72,7 @@ fn a_same_size_edit_of_an_output_file_after_the_build_is_rebuilt() {
 #[test]
 fn a_source_theme_or_settings_edit_is_built() {
     let project = Project::examples();
+    project.override_builtin_template("base.html");
     project.run(&["build"]).expect(0);
     // A released site's page follows its release, so a source edit shows in the warning.
     project.edit(

@@ -76,7 +76,7 @@ fn the_example_content_passes_strict() {
 
 #[test]
 fn every_rule_has_a_failing_fixture() {
-    for rule in notice::check::RULES {
+    for rule in notice_core::check::RULES {
         let dir = repo_root().join("tests/fixtures/check").join(rule.id);
         assert!(dir.is_dir(), "no fixture for rule `{}`", rule.id);
     }

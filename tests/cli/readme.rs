@@ -63,12 +63,12 @@ fn readme_lists_every_check_rule() {
             severity == "error" || severity == "warning"
         })
         .collect();
-    let expected: Vec<String> = notice::check::RULES
+    let expected: Vec<String> = notice_core::check::RULES
         .iter()
         .map(|rule| {
             let severity = match rule.severity {
-                notice::diagnostic::Severity::Error => "error",
-                notice::diagnostic::Severity::Warning => "warning",
+                notice_core::diagnostic::Severity::Error => "error",
+                notice_core::diagnostic::Severity::Warning => "warning",
             };
             format!(
                 "| `{}` | {} | {severity} | {} | {} |",

@@ -1,9 +1,9 @@
 //! The compiler never panics on input: every prefix of real sources is either built or rejected
 //! with a diagnostic, and `notice check` either checks it or reports it as unreadable.
 
-use notice::build::{RenderRequest, render_sites, select_sites};
-use notice::check::{CheckOptions, check};
-use notice::project::Project as NoticeProject;
+use notice_core::build::{RenderRequest, render_sites, select_sites};
+use notice_core::check::{CheckOptions, check};
+use notice_core::project::Project as NoticeProject;
 
 use crate::support::Project;
 

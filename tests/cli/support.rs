@@ -7,7 +7,8 @@ use std::process::{Command, Output};
 /// The repository root (the workspace).
 pub(crate) fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
+        .ancestors()
+        .nth(2)
         .unwrap()
         .to_path_buf()
 }
@@ -35,6 +36,14 @@ impl Project {
             copy_tree(&repo_root().join(dir), &project.path().join(dir));
         }
         project
+    }
+
+    /// Copies a template of the built-in default theme into the project's `themes/default/`,
+    /// where the project overrides it, so a test can edit it.
+    pub(crate) fn override_builtin_template(&self, name: &str) {
+        let builtin = repo_root().join("compiler/core/theme/templates").join(name);
+        let text = std::fs::read_to_string(&builtin).unwrap();
+        self.write(&format!("themes/default/templates/{name}"), &text);
     }
 
     pub(crate) fn empty() -> Project {
@@ -131,7 +140,7 @@ pub(crate) fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .filter(|e| e.file_type().is_file())
         // The build cache describes the last build, not the site, and holds a hash of the
         // binary: it is no published file.
-        .filter(|e| e.file_name() != notice::cache::CACHE)
+        .filter(|e| e.file_name() != notice_core::cache::CACHE)
         .map(|e| {
             let relative = e
                 .path()

@@ -139,11 +139,7 @@ fn a_layer_edit_rebuilds_every_dependent_site() {
 #[test]
 fn a_template_edit_rebuilds_every_page() {
     let project = Project::fixture("versions");
-    let base = std::fs::read_to_string(
-        crate::support::repo_root().join("themes/default/templates/base.html"),
-    )
-    .unwrap();
-    project.write("themes/default/templates/base.html", &base);
+    project.override_builtin_template("base.html");
     let mut watch = Watch::start(&project, &[]);
     project.edit(
         "themes/default/templates/base.html",

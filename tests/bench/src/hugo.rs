@@ -3,8 +3,8 @@
 
 use std::fmt::Write;
 
-use notice::model::{Lang, Notice, Text};
-use notice::render::labels::{
+use notice_core::model::{Lang, Notice, Text};
+use notice_core::render::labels::{
     self, cookie_category, legal_basis, recipient_role, requirement, safeguard, section_title,
 };
 

@@ -16,18 +16,18 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use notice::build::BuildOptions;
-use notice::error::Failure;
-use notice::history::{ReleaseInfo, snapshot_toml};
-use notice::load::{Layers, load_site};
-use notice::model::{Date, Lang, Text};
-use notice::project::Project;
-use notice::watch::session::{Affected, Session};
+use notice_core::build::BuildOptions;
+use notice_core::error::Failure;
+use notice_core::history::{ReleaseInfo, snapshot_toml};
+use notice_core::load::{Layers, load_site};
+use notice_core::model::{Date, Lang, Text};
+use notice_core::project::Project;
+use notice_core::session::{Affected, Session};
 
 use content::{MARKER, Version, agency_layer, site_name, site_source};
 
 const FI_STANDARD: &str = include_str!("../../../content/_shared/fi-standard.toml");
-const CSS: &str = include_str!("../../../themes/default/static/notice.css");
+const CSS: &str = include_str!("../../../compiler/core/theme/static/notice.css");
 
 const USAGE: &str = "usage: notice-bench generate --sites N --out DIR
        notice-bench rebuild --root DIR --site NAME [--runs R] [--out DIR]";
@@ -69,7 +69,7 @@ fn number(args: &[String], name: &str, default: Option<usize>) -> Result<usize, 
 }
 
 fn failure(failure: &Failure) -> String {
-    notice::diagnostic::render_all(&failure.diagnostics)
+    notice_core::diagnostic::render_all(&failure.diagnostics)
 }
 
 fn write(path: &Path, text: &str) -> Result<(), String> {
@@ -294,7 +294,7 @@ mod tests {
         ])
         .unwrap();
         for (project, pages) in [("pages", 3 + 1), ("full", 3 * 8 + 1)] {
-            let report = notice::build::build(&BuildOptions {
+            let report = notice_core::build::build(&BuildOptions {
                 root: dir.join(project),
                 out: None,
                 sites: Vec::new(),

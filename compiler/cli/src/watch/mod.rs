@@ -1,8 +1,11 @@
 //! `notice watch`: rebuilds what a saved change affects, and optionally serves the output with
 //! live reload. Errors never end the watch; Ctrl-C ends it between rebuilds.
 
-pub mod serve;
-pub mod session;
+#[cfg(not(feature = "serve"))]
+#[path = "no_serve.rs"]
+mod serve;
+#[cfg(feature = "serve")]
+mod serve;
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -12,24 +15,24 @@ use std::time::Duration;
 
 use notify::{EventKind, RecursiveMode, Watcher};
 
-use crate::build::BuildOptions;
-use crate::diagnostic::{Diagnostic, render_all};
-use crate::error::{Failure, io_error};
-use crate::project::{CONTENT_DIR, THEMES_DIR};
-use crate::source::display_path;
-use session::{Affected, Rebuild, Session};
+use notice_core::build::BuildOptions;
+use notice_core::diagnostic::{Diagnostic, render_all};
+use notice_core::error::{Failure, io_error};
+use notice_core::project::{CONTENT_DIR, THEMES_DIR};
+use notice_core::session::{Affected, Rebuild, Session};
+use notice_core::source::display_path;
 
 /// How `notice watch` runs.
 #[derive(Debug, Clone)]
-pub struct WatchOptions {
+pub(crate) struct WatchOptions {
     /// What to build; `drafts` is on unless `--released` was given.
-    pub build: BuildOptions,
+    pub(crate) build: BuildOptions,
     /// Serve the output on 127.0.0.1 with live reload, from this port (or the next free one).
-    pub serve: Option<u16>,
+    pub(crate) serve: Option<u16>,
     /// Poll the file system instead of waiting for its events (network drives, some containers).
-    pub poll: bool,
+    pub(crate) poll: bool,
     /// Quiet time after the last event before a rebuild starts.
-    pub debounce: Duration,
+    pub(crate) debounce: Duration,
 }
 
 /// Prints a line and flushes it at once (a piped reader waits for it); a closed stdout is ignored,
@@ -48,7 +51,7 @@ enum Message {
 }
 
 /// Runs until Ctrl-C. Only a project that cannot be opened at all ends it with an error.
-pub fn watch(options: &WatchOptions) -> Result<(), Failure> {
+pub(crate) fn watch(options: &WatchOptions) -> Result<(), Failure> {
     let (session, first) = Session::start(options.build.clone())?;
     let mut session = session;
     report(&first, "initial build");

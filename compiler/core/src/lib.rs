@@ -8,7 +8,6 @@
 pub mod build;
 pub mod cache;
 pub mod check;
-pub mod cli;
 pub mod de;
 pub mod diagnostic;
 pub mod diff;
@@ -25,6 +24,6 @@ pub mod output;
 pub mod project;
 pub mod render;
 pub mod schema;
+pub mod session;
 pub mod slug;
 pub mod source;
-pub mod watch;

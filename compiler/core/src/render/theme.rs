@@ -13,7 +13,7 @@ use crate::source::{Origin, SourceFile, display_path};
 
 macro_rules! builtin {
     ($($name:literal),* $(,)?) => {
-        [$(($name, include_str!(concat!("../../../themes/default/templates/", $name)))),*]
+        [$(($name, include_str!(concat!("../../theme/templates/", $name)))),*]
     };
 }
 
@@ -47,7 +47,7 @@ const BUILTIN_TEMPLATES: [(&str, &str); 24] = builtin!(
 
 const BUILTIN_ASSETS: [(&str, &[u8]); 1] = [(
     "notice.css",
-    include_bytes!("../../../themes/default/static/notice.css"),
+    include_bytes!("../../theme/static/notice.css"),
 )];
 
 /// A loaded theme: a ready template environment and the assets to publish under `assets/`,

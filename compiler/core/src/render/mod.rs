@@ -13,7 +13,7 @@ pub mod theme;
 use minijinja::value::Serde;
 use serde::Serialize;
 
-pub(crate) use highlight::escape;
+pub use highlight::escape;
 pub use text::Html;
 use text::PageText;
 pub use theme::Theme;

@@ -7,9 +7,9 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use crate::diagnostic::Diagnostic;
-use crate::error::Failure;
-use crate::render::escape;
+use notice_core::diagnostic::Diagnostic;
+use notice_core::error::Failure;
+use notice_core::render::escape;
 
 /// Served from here only, never written into the output.
 const RELOAD_SCRIPT: &str = include_str!("reload.js");
@@ -32,16 +32,16 @@ struct State {
     builds: Mutex<u64>,
 }
 
-pub struct Server {
-    pub port: u16,
+pub(crate) struct Server {
+    pub(crate) port: u16,
     /// Problems with `netlify.toml` that made the server fall back to the default headers.
-    pub warnings: Vec<Diagnostic>,
+    pub(crate) warnings: Vec<Diagnostic>,
     state: Arc<State>,
 }
 
 impl Server {
     /// Binds 127.0.0.1 at `port`, or the next free port, and serves from a background thread.
-    pub fn start(root: &Path, out_dir: &Path, port: u16) -> Result<Server, Failure> {
+    pub(crate) fn start(root: &Path, out_dir: &Path, port: u16) -> Result<Server, Failure> {
         let (headers, warnings) = deployed_headers(root);
         let (http, port) = bind(port)?;
         let state = Arc::new(State {
@@ -66,7 +66,7 @@ impl Server {
     }
 
     /// Records the outcome of a rebuild and tells every open page to reload.
-    pub fn rebuilt(&self, error: Option<String>) {
+    pub(crate) fn rebuilt(&self, error: Option<String>) {
         *self.state.error.lock().expect("not poisoned") = error;
         let build = {
             let mut builds = self.state.builds.lock().expect("not poisoned");
@@ -113,7 +113,7 @@ fn deployed_headers(root: &Path) -> (Vec<(String, String)>, Vec<Diagnostic>) {
                 Diagnostic::warning(format!(
                     "serving with the default strict headers: {problem}"
                 ))
-                .at_path(crate::source::display_path(&path)),
+                .at_path(notice_core::source::display_path(&path)),
             );
             vec![(
                 "Content-Security-Policy".to_string(),

@@ -15,8 +15,8 @@ languages = ["fi", "en"]
 theme = "default"
 "#;
 
-const BOILERPLATE: &str = include_str!("../../content/_shared/fi-standard.toml");
-const STARTER_SITE: &str = include_str!("../scaffold/notice.toml");
+const BOILERPLATE: &str = include_str!("../assets/fi-standard.toml");
+const STARTER_SITE: &str = include_str!("../assets/scaffold/notice.toml");
 const GITIGNORE: &str = "/site\n";
 
 /// The files `init` writes, relative to the project directory.

@@ -1,21 +1,21 @@
 //! Criterion micro-benchmarks of the build's inner steps, on the example content:
 //! merging layers, Markdown, rendering a notice page through the theme, and the diff of two
-//! released versions of about 25 KB each. `cargo bench -p notice --bench micro`.
+//! released versions of about 25 KB each. `cargo bench -p notice-core --bench micro`.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use notice::diff::{self, Side};
-use notice::history::{Version, read_snapshot_file};
-use notice::load::{Layers, load_site};
-use notice::merge::merge_table;
-use notice::project::Project;
-use notice::render::markdown;
-use notice::render::{NoticePage, Status, Theme, render_notice};
-use notice::slug::IdAllocator;
-use notice::source::{SourceFile, Table, Value, parse};
+use notice_core::diff::{self, Side};
+use notice_core::history::{Version, read_snapshot_file};
+use notice_core::load::{Layers, load_site};
+use notice_core::merge::merge_table;
+use notice_core::project::Project;
+use notice_core::render::markdown;
+use notice_core::render::{NoticePage, Status, Theme, render_notice};
+use notice_core::slug::IdAllocator;
+use notice_core::source::{SourceFile, Table, Value, parse};
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")

@@ -1,0 +1,40 @@
+//! `notice build`: every site's pages, staged and swapped into the output directory.
+
+use notice_core::build::{BuildOptions, build};
+use notice_core::source::display_path;
+
+use crate::args::{OutArg, RootArg, SitesArg};
+use crate::exit::Outcome;
+use crate::stdout;
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    #[command(flatten)]
+    root: RootArg,
+    #[command(flatten)]
+    out: OutArg,
+    #[command(flatten)]
+    sites: SitesArg,
+    /// Render the sources as drafts ("not in force" banner) instead of the released versions.
+    #[arg(long)]
+    drafts: bool,
+}
+
+pub(crate) fn execute(args: Args) -> Outcome {
+    let report = build(&BuildOptions {
+        root: args.root.root,
+        out: args.out.out,
+        sites: args.sites.sites,
+        drafts: args.drafts,
+    })?;
+    stdout::warn(&report.warnings);
+    let write = &report.write;
+    stdout::println(&format!(
+        "built {} pages into {}: {} written, {} unchanged, {} removed",
+        report.pages,
+        display_path(&report.out_dir),
+        write.written.len(),
+        write.unchanged,
+        write.removed.len()
+    ))
+}
