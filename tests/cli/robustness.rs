@@ -1,9 +1,9 @@
 //! The compiler never panics on input: every prefix of real sources is either built or rejected
 //! with a diagnostic, and `notice check` either checks it or reports it as unreadable.
 
-use notice_core::build::{RenderRequest, render_sites, select_sites};
+use notice_core::build::{RenderRequest, render_sites};
 use notice_core::check::{CheckOptions, check};
-use notice_core::project::Project as NoticeProject;
+use notice_core::workspace::Workspace;
 
 use crate::support::Project;
 
@@ -22,15 +22,18 @@ fn truncated_sources_never_panic() {
             .collect();
         for cut in boundaries {
             project.write(file, &original[..cut]);
-            let outcome = NoticeProject::open(project.path()).and_then(|loaded| {
-                let sites = select_sites(&loaded, &["kahvila-aurinko".to_string()])?;
-                let request = RenderRequest {
-                    sites: &sites,
-                    with_index: false,
-                    drafts: true,
-                };
-                render_sites(&loaded, &request).map(|_| ())
-            });
+            let workspace = Workspace::open(project.path())
+                .unwrap_or_else(|failure| panic!("{file} cut at {cut}: {failure:?}"));
+            let outcome = workspace
+                .select(&["kahvila-aurinko".to_string()])
+                .and_then(|sites| {
+                    let request = RenderRequest {
+                        sites: &sites,
+                        with_index: false,
+                        drafts: true,
+                    };
+                    render_sites(&workspace, &request).map(|_| ())
+                });
             if let Err(failure) = outcome {
                 assert_eq!(
                     failure.kind.exit_code(),
@@ -39,10 +42,12 @@ fn truncated_sources_never_panic() {
                 );
                 assert!(!failure.diagnostics.is_empty());
             }
-            let report = check(&CheckOptions {
-                root: project.path().to_path_buf(),
-                sites: vec!["kahvila-aurinko".to_string()],
-            })
+            let report = check(
+                &workspace,
+                &CheckOptions {
+                    sites: vec!["kahvila-aurinko".to_string()],
+                },
+            )
             .unwrap_or_else(|failure| panic!("{file} cut at {cut}: {failure:?}"));
             if let Some(broken) = report.broken {
                 assert_eq!(broken.kind.exit_code(), 65, "{file} cut at {cut}");

@@ -140,7 +140,7 @@ pub(crate) fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .filter(|e| e.file_type().is_file())
         // The build cache describes the last build, not the site, and holds a hash of the
         // binary: it is no published file.
-        .filter(|e| e.file_name() != notice_core::cache::CACHE)
+        .filter(|e| e.file_name() != notice_core::output::CACHE)
         .map(|e| {
             let relative = e
                 .path()

@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
+use notice_core::error::Failure;
 use notice_core::model::{Date, Lang};
+use notice_core::workspace::Workspace;
 
 /// `--root`: where the project is.
 #[derive(Debug, clap::Args)]
@@ -10,6 +12,13 @@ pub(crate) struct RootArg {
     /// Project root (the directory holding content/).
     #[arg(long, default_value = ".")]
     pub(crate) root: PathBuf,
+}
+
+impl RootArg {
+    /// Opens the project at `--root`.
+    pub(crate) fn open(&self) -> Result<Workspace, Failure> {
+        Workspace::open(&self.root)
+    }
 }
 
 /// `--site`, repeatable: which sites a command works on (all when none is given).

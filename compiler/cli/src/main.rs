@@ -4,6 +4,7 @@
 mod args;
 mod cmd;
 mod exit;
+mod git;
 mod stdout;
 mod watch;
 

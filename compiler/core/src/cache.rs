@@ -21,11 +21,8 @@ use std::time::SystemTime;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::files::files_under;
 use crate::history::history_dir;
-use crate::output::MANIFEST;
+use crate::output::{CACHE, MANIFEST};
 use crate::project::{CONTENT_DIR, Project, SETTINGS_FILE, SiteEntry};
-
-/// The cache file, inside the output directory.
-pub const CACHE: &str = ".notice-cache";
 
 const HEADER: &str = "notice-cache 1";
 
@@ -88,14 +85,6 @@ pub struct Hit {
     /// The files the build made (output path, size).
     pub files: Vec<(String, u64)>,
     pub warnings: Vec<Diagnostic>,
-}
-
-/// Forgets the cache of `out_dir`: its output is about to change.
-pub fn remove(out_dir: &Path) -> std::io::Result<()> {
-    match fs::remove_file(out_dir.join(CACHE)) {
-        Err(err) if err.kind() != ErrorKind::NotFound => Err(err),
-        _ => Ok(()),
-    }
 }
 
 /// The cache of `out_dir`, when it matches `fingerprint` and the files it lists are intact.
@@ -239,8 +228,5 @@ mod tests {
         assert!(lookup(out, 42).is_none(), "an output file changed");
         fs::remove_file(out.join("a/index.html")).unwrap();
         assert!(lookup(out, 42).is_none(), "an output file is gone");
-        remove(out).unwrap();
-        assert!(!out.join(CACHE).exists());
-        remove(out).expect("removing no cache is fine");
     }
 }

@@ -3,7 +3,7 @@
 use std::fmt::{self, Write as _};
 use std::sync::Arc;
 
-use crate::source::{Origin, SourceFile};
+use crate::origin::{Origin, SourceFile};
 
 /// How bad a diagnostic is. Errors stop a build; warnings are printed and the build goes on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

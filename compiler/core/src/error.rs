@@ -74,6 +74,6 @@ impl From<Diagnostic> for Failure {
 pub fn io_error(action: &str, path: &std::path::Path, err: &std::io::Error) -> Failure {
     Failure::io(
         Diagnostic::error(format!("cannot {action}: {err}"))
-            .at_path(crate::source::display_path(path)),
+            .at_path(crate::origin::display_path(path)),
     )
 }

@@ -9,7 +9,6 @@ use crate::error::Failure;
 use crate::merge::{self, merge_table};
 use crate::model::{Lang, Notice};
 use crate::project::{Project, SiteEntry};
-use crate::render::sections;
 use crate::source::{self, Node, Origin, SourceFile, Table, Value};
 
 /// A parsed layer file, its own `extends` taken out.
@@ -203,7 +202,7 @@ fn check_custom_section_ids(merged: &Node) -> Result<(), Diagnostic> {
         if let Some(name) = id
             .node
             .as_str()
-            .filter(|name| sections::reserved_ids().any(|id| id == *name))
+            .filter(|name| crate::model::reserved_ids().any(|id| id == *name))
         {
             return Err(Diagnostic::error(format!(
                 "custom section id `{name}` is taken by a standard section"

@@ -3,10 +3,10 @@
 
 use std::fmt::Write;
 
-use notice_core::model::{Lang, Notice, Text};
-use notice_core::render::labels::{
+use notice_core::labels::{
     self, cookie_category, legal_basis, recipient_role, requirement, safeguard, section_title,
 };
+use notice_core::model::{Lang, Notice, Section, Text};
 
 /// `config.toml` (Debian's Hugo reads it as well as `hugo.toml`). Only the pages and the home
 /// page are rendered, like `notice build`: no taxonomies, feeds, sitemap or 404 page.
@@ -66,15 +66,15 @@ pub(crate) fn page(notice: &Notice, lang: Lang) -> String {
     if let Some(intro) = &notice.intro {
         let _ = writeln!(s, "{}\n", text(intro));
     }
-    let heading = |s: &mut String, key: &str| {
-        let _ = writeln!(s, "## {}\n", section_title(key, lang));
-        if let Some(intro) = intro(notice, key) {
+    let heading = |s: &mut String, section: Section| {
+        let _ = writeln!(s, "## {}\n", section_title(section, lang));
+        if let Some(intro) = section.intro(notice) {
             let _ = writeln!(s, "{}\n", text(intro));
         }
     };
 
     let c = &notice.controller;
-    heading(&mut s, "controller");
+    heading(&mut s, Section::Controller);
     let _ = writeln!(s, "**{}**  ", c.name);
     if let Some(id) = &c.business_id {
         let _ = writeln!(s, "{}: {id}  ", l.business_id);
@@ -89,7 +89,10 @@ pub(crate) fn page(notice: &Notice, lang: Lang) -> String {
         let _ = writeln!(s, "{}: <{website}>", l.website);
     }
     s.push('\n');
-    for (key, person) in [("contact", &notice.contact), ("dpo", &notice.dpo)] {
+    for (key, person) in [
+        (Section::Contact, &notice.contact),
+        (Section::Dpo, &notice.dpo),
+    ] {
         let Some(person) = person else { continue };
         heading(&mut s, key);
         if let Some(role) = &person.role {
@@ -104,11 +107,11 @@ pub(crate) fn page(notice: &Notice, lang: Lang) -> String {
         s.push('\n');
     }
     if let Some(name) = &notice.register_name {
-        heading(&mut s, "register_name");
+        heading(&mut s, Section::RegisterName);
         let _ = writeln!(s, "{}\n", text(name));
     }
     if !notice.purposes.is_empty() {
-        heading(&mut s, "purposes");
+        heading(&mut s, Section::Purposes);
         for p in &notice.purposes {
             let _ = writeln!(s, "### {}\n", text(&p.title));
             if let Some(d) = &p.description {
@@ -132,7 +135,7 @@ pub(crate) fn page(notice: &Notice, lang: Lang) -> String {
         }
     }
     if !notice.data_categories.is_empty() {
-        heading(&mut s, "data_categories");
+        heading(&mut s, Section::DataCategories);
         for c in &notice.data_categories {
             let _ = writeln!(s, "### {}\n", text(&c.title));
             if let Some(d) = &c.description {
@@ -144,7 +147,7 @@ pub(crate) fn page(notice: &Notice, lang: Lang) -> String {
         }
     }
     if !notice.sources.is_empty() {
-        heading(&mut s, "sources");
+        heading(&mut s, Section::Sources);
         for source in &notice.sources {
             let description = source.description.as_ref().map(text).unwrap_or_default();
             let _ = writeln!(s, "- **{}:** {description}", text(&source.title));
@@ -152,7 +155,7 @@ pub(crate) fn page(notice: &Notice, lang: Lang) -> String {
         s.push('\n');
     }
     if !notice.recipients.is_empty() || notice.intros.recipients.is_some() {
-        heading(&mut s, "recipients");
+        heading(&mut s, Section::Recipients);
         for r in &notice.recipients {
             let _ = writeln!(s, "### {}\n", text(&r.name));
             let _ = write!(s, "{}: {}", l.role, recipient_role(r.role, lang));
@@ -166,7 +169,7 @@ pub(crate) fn page(notice: &Notice, lang: Lang) -> String {
         }
     }
     if !notice.transfers.is_empty() || notice.intros.transfers.is_some() {
-        heading(&mut s, "transfers");
+        heading(&mut s, Section::Transfers);
         for t in &notice.transfers {
             let _ = writeln!(s, "### {}\n", text(&t.recipient));
             if let Some(country) = &t.country {
@@ -182,18 +185,18 @@ pub(crate) fn page(notice: &Notice, lang: Lang) -> String {
         }
     }
     if let Some(r) = &notice.retention {
-        heading(&mut s, "retention");
+        heading(&mut s, Section::Retention);
         let _ = writeln!(s, "{}\n", text(r));
     }
     if let Some(req) = &notice.data_requirement {
-        heading(&mut s, "data_requirement");
+        heading(&mut s, Section::DataRequirement);
         let _ = writeln!(s, "{}\n", requirement(req.kind, lang));
         if let Some(c) = &req.consequences {
             let _ = writeln!(s, "{}\n", text(c));
         }
     }
     if let Some(a) = &notice.automated_decisions {
-        heading(&mut s, "automated_decisions");
+        heading(&mut s, Section::AutomatedDecisions);
         let description = a.description.as_ref().map(text);
         let _ = writeln!(
             s,
@@ -202,7 +205,7 @@ pub(crate) fn page(notice: &Notice, lang: Lang) -> String {
         );
     }
     if !notice.cookies.is_empty() || notice.intros.cookies.is_some() {
-        heading(&mut s, "cookies");
+        heading(&mut s, Section::Cookies);
         if !notice.cookies.is_empty() {
             let _ = writeln!(
                 s,
@@ -229,7 +232,7 @@ pub(crate) fn page(notice: &Notice, lang: Lang) -> String {
         }
     }
     if let Some(security) = &notice.security {
-        heading(&mut s, "security");
+        heading(&mut s, Section::Security);
         for (label, value) in [
             (l.security_manual, &security.manual),
             (l.security_electronic, &security.electronic),
@@ -240,13 +243,13 @@ pub(crate) fn page(notice: &Notice, lang: Lang) -> String {
         }
     }
     if !notice.rights.is_empty() {
-        heading(&mut s, "rights");
+        heading(&mut s, Section::Rights);
         for r in &notice.rights {
             let _ = writeln!(s, "### {}\n\n{}\n", text(&r.title), text(&r.body));
         }
     }
     if let Some(a) = &notice.authority {
-        heading(&mut s, "authority");
+        heading(&mut s, Section::Authority);
         let _ = writeln!(s, "**{}**  ", text(&a.name));
         if let Some(v) = &a.visiting_address {
             let _ = writeln!(s, "{}: {}  ", l.visiting_address, text(v));
@@ -274,27 +277,4 @@ pub(crate) fn page(notice: &Notice, lang: Lang) -> String {
         );
     }
     s
-}
-
-fn intro<'n>(notice: &'n Notice, key: &str) -> Option<&'n Text> {
-    let i = &notice.intros;
-    match key {
-        "controller" => i.controller.as_ref(),
-        "contact" => i.contact.as_ref(),
-        "dpo" => i.dpo.as_ref(),
-        "register_name" => i.register_name.as_ref(),
-        "purposes" => i.purposes.as_ref(),
-        "data_categories" => i.data_categories.as_ref(),
-        "sources" => i.sources.as_ref(),
-        "recipients" => i.recipients.as_ref(),
-        "transfers" => i.transfers.as_ref(),
-        "retention" => i.retention.as_ref(),
-        "data_requirement" => i.data_requirement.as_ref(),
-        "automated_decisions" => i.automated_decisions.as_ref(),
-        "cookies" => i.cookies.as_ref(),
-        "security" => i.security.as_ref(),
-        "rights" => i.rights.as_ref(),
-        "authority" => i.authority.as_ref(),
-        _ => None,
-    }
 }

@@ -221,13 +221,12 @@ fn rebuild_command(args: &[String]) -> Result<(), String> {
     let source = root.join("content").join(&site).join("notice.toml");
     let original = std::fs::read_to_string(&source).map_err(|e| format!("{site}: {e}"))?;
     let options = BuildOptions {
-        root: root.clone(),
         out,
         sites: Vec::new(),
         // As `notice watch` does by default: the sources, as drafts.
         drafts: true,
     };
-    let (mut session, first) = Session::start(options).map_err(|f| failure(&f))?;
+    let (mut session, first) = Session::start(&root, options).map_err(|f| failure(&f))?;
     if let Some(f) = &first.failure {
         return Err(failure(f));
     }
@@ -294,13 +293,15 @@ mod tests {
         ])
         .unwrap();
         for (project, pages) in [("pages", 3 + 1), ("full", 3 * 8 + 1)] {
-            let report = notice_core::build::build(&BuildOptions {
-                root: dir.join(project),
+            let workspace = notice_core::workspace::Workspace::open(&dir.join(project))
+                .unwrap_or_else(|f| panic!("{project}: {}", failure(&f)));
+            let options = BuildOptions {
                 out: None,
                 sites: Vec::new(),
                 drafts: false,
-            })
-            .unwrap_or_else(|f| panic!("{project}: {}", failure(&f)));
+            };
+            let report = notice_core::build::build(&workspace, &options)
+                .unwrap_or_else(|f| panic!("{project}: {}", failure(&f)));
             assert_eq!(report.pages, pages, "{project}");
         }
         let page = std::fs::read_to_string(dir.join("hugo/content/site-00001.md")).unwrap();

@@ -21,12 +21,15 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn execute(args: Args) -> Outcome {
-    let report = build(&BuildOptions {
-        root: args.root.root,
-        out: args.out.out,
-        sites: args.sites.sites,
-        drafts: args.drafts,
-    })?;
+    let workspace = args.root.open()?;
+    let report = build(
+        &workspace,
+        &BuildOptions {
+            out: args.out.out,
+            sites: args.sites.sites,
+            drafts: args.drafts,
+        },
+    )?;
     stdout::warn(&report.warnings);
     let write = &report.write;
     stdout::println(&format!(

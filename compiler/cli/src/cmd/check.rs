@@ -31,10 +31,13 @@ enum Format {
 /// Prints the findings; exits 1 when they fail the check, and with the sources' own exit code
 /// (65 or 74) when a site could not be read, loaded or rendered.
 pub(crate) fn execute(args: Args) -> Outcome {
-    let report = check(&CheckOptions {
-        root: args.root.root,
-        sites: args.sites.sites,
-    })?;
+    let workspace = args.root.open()?;
+    let report = check(
+        &workspace,
+        &CheckOptions {
+            sites: args.sites.sites,
+        },
+    )?;
     stdout::warn(&report.warnings);
     match args.format {
         Format::Human => {

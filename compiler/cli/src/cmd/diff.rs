@@ -1,12 +1,15 @@
 //! `notice diff`: what changed between two versions of the notices, by meaning, not by line.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use notice_core::diff::{inputs, json, report};
+use notice_core::diff::inputs::{self, Sites};
+use notice_core::diff::{json, report};
+use notice_core::error::Failure;
 use notice_core::model::Lang;
 
 use crate::args::{RootArg, SitesArg, parse_lang};
 use crate::exit::Outcome;
+use crate::git::export_revision;
 use crate::stdout;
 
 #[derive(Debug, clap::Args)]
@@ -47,7 +50,7 @@ pub(crate) fn execute(args: Args) -> Outcome {
     let only = &args.sites.sites;
     let sites = match (&args.base, &args.old) {
         (Some(rev), _) => {
-            let old = inputs::load_revision(root, rev)?;
+            let old = load_revision(root, rev)?;
             let new = inputs::load_project(root)?;
             inputs::compare(&old, &new, only)
         }
@@ -69,5 +72,23 @@ pub(crate) fn execute(args: Args) -> Outcome {
         Format::Text => report::text(&sites, args.lang),
         Format::Markdown => report::markdown(&sites, args.lang),
         Format::Json => json::json(&sites),
+    })
+}
+
+/// The project at `root` as it was at git revision `rev`. A revision without `content/` has no
+/// sites, so everything in the working tree shows as new.
+fn load_revision(root: &Path, rev: &str) -> Result<Sites, Failure> {
+    let revision = export_revision(root, rev)?;
+    let Some(old_root) = &revision.root else {
+        return Ok(Sites::new());
+    };
+    inputs::load_project(old_root).map_err(|mut failure| {
+        let commit = &revision.commit;
+        for diagnostic in &mut failure.diagnostics {
+            diagnostic
+                .notes
+                .push(format!("in the project as of `{rev}` ({commit:.12})"));
+        }
+        failure
     })
 }

@@ -1,9 +1,5 @@
 //! `notice explain`: a site's effective values and where each came from.
 
-use notice_core::build::select_sites;
-use notice_core::load::{Layers, load_site};
-use notice_core::project::Project;
-
 use crate::args::RootArg;
 use crate::exit::Outcome;
 use crate::stdout;
@@ -19,10 +15,9 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn execute(args: Args) -> Outcome {
-    let project = Project::open(&args.root.root)?;
-    let entries = select_sites(&project, std::slice::from_ref(&args.site))?;
-    let layers = Layers::load(&project);
-    let loaded = load_site(&project, &layers, &entries[0])?;
+    let workspace = args.root.open()?;
+    let entries = workspace.select(std::slice::from_ref(&args.site))?;
+    let loaded = workspace.load(&entries[0])?;
     let text = notice_core::explain::explain(&loaded.merged, args.path.as_deref())?;
     let layers = if loaded.layers.is_empty() {
         "(none)".to_string()

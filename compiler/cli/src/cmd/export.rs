@@ -35,11 +35,14 @@ enum Format {
 }
 
 pub(crate) fn execute(args: Args) -> Outcome {
-    let sites = export::collect(&ExportOptions {
-        root: args.root.root,
-        sites: args.sites.sites,
-        drafts: args.drafts,
-    })?;
+    let workspace = args.root.open()?;
+    let sites = export::collect(
+        &workspace,
+        &ExportOptions {
+            sites: args.sites.sites,
+            drafts: args.drafts,
+        },
+    )?;
     match (args.format, args.out) {
         (Format::Json, None) => stdout::print(&export::json(&sites)),
         (Format::Json, Some(path)) => {

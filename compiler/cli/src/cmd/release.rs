@@ -1,7 +1,7 @@
 //! `notice release`: freezes sites' effective notices as new versions in their history.
 
-use notice_core::history::release::{ReleaseOptions, release};
 use notice_core::model::{Date, Lang, Text};
+use notice_core::release::{ReleaseOptions, release};
 use notice_core::source::display_path;
 
 use crate::args::{RootArg, parse_date};
@@ -44,13 +44,16 @@ pub(crate) fn execute(args: Args) -> Outcome {
         args.summary,
         [args.summary_fi, args.summary_sv, args.summary_en],
     );
-    let report = release(&ReleaseOptions {
-        root: args.root.root,
-        sites: args.sites,
-        all: args.all,
-        effective: args.effective,
-        summary,
-    })?;
+    let workspace = args.root.open()?;
+    let report = release(
+        &workspace,
+        &ReleaseOptions {
+            sites: args.sites,
+            all: args.all,
+            effective: args.effective,
+            summary,
+        },
+    )?;
     let mut text = String::new();
     for released in &report.released {
         let what = match &released.changes {

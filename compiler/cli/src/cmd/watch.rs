@@ -33,8 +33,8 @@ pub(crate) struct Args {
 
 pub(crate) fn execute(args: Args) -> Outcome {
     watch(&WatchOptions {
+        root: args.root.root,
         build: BuildOptions {
-            root: args.root.root,
             out: args.out.out,
             sites: Vec::new(),
             drafts: !args.released,

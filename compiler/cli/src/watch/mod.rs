@@ -25,6 +25,8 @@ use notice_core::source::display_path;
 /// How `notice watch` runs.
 #[derive(Debug, Clone)]
 pub(crate) struct WatchOptions {
+    /// The project root.
+    pub(crate) root: PathBuf,
     /// What to build; `drafts` is on unless `--released` was given.
     pub(crate) build: BuildOptions,
     /// Serve the output on 127.0.0.1 with live reload, from this port (or the next free one).
@@ -52,7 +54,7 @@ enum Message {
 
 /// Runs until Ctrl-C. Only a project that cannot be opened at all ends it with an error.
 pub(crate) fn watch(options: &WatchOptions) -> Result<(), Failure> {
-    let (session, first) = Session::start(options.build.clone())?;
+    let (session, first) = Session::start(&options.root, options.build.clone())?;
     let mut session = session;
     report(&first, "initial build");
     let server = match options.serve {

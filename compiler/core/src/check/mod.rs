@@ -17,19 +17,17 @@ mod walk;
 pub use rules::{RULES, Rule, rule};
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
 
-use crate::build::select_sites;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::diff::Change;
+use crate::diff::{Change, changes_since_latest};
 use crate::error::Failure;
-use crate::history::release::changes_since_latest;
-use crate::history::{VersionId, load_history};
-use crate::load::{Layers, LoadedSite, load_site};
+use crate::history::VersionId;
+use crate::load::LoadedSite;
 use crate::model::{Lang, Notice};
 use crate::project::Project;
 use crate::render::{self, Theme};
 use crate::source::{Origin, find_origin};
+use crate::workspace::Workspace;
 
 /// What a rule found, before the runner attaches the rule and the site.
 #[derive(Debug, Clone)]
@@ -151,7 +149,6 @@ impl SiteView<'_> {
 /// What to check.
 #[derive(Debug, Clone)]
 pub struct CheckOptions {
-    pub root: PathBuf,
     /// Only these sites (all when empty).
     pub sites: Vec<String>,
 }
@@ -187,29 +184,19 @@ impl CheckReport {
 ///
 /// Usage errors (not a project, unknown site) are returned as `Err`. A site that does not load
 /// or render is reported in [`CheckReport::broken`] and the other sites are still checked.
-pub fn check(options: &CheckOptions) -> Result<CheckReport, Failure> {
-    let project = Project::open(&options.root)?;
-    let selected = select_sites(&project, &options.sites)?;
-    let layers = Layers::load(&project);
+pub fn check(workspace: &Workspace, options: &CheckOptions) -> Result<CheckReport, Failure> {
+    let project = workspace.project();
+    let selected = workspace.select(&options.sites)?;
     let mut failures = Vec::new();
-    let theme = Theme::load(&project).map_err(|f| failures.push(f)).ok();
+    let theme = Theme::load(project).map_err(|f| failures.push(f)).ok();
     let mut findings: BTreeMap<FindingKey, Finding> = BTreeMap::new();
-    let mut sites = Vec::new();
-    for entry in &selected {
-        sites.push(entry.name.clone());
-        let site = match load_site(&project, &layers, entry) {
-            Ok(site) => site,
-            Err(failure) => {
-                failures.push(failure);
-                continue;
-            }
-        };
+    let (_, broken) = workspace.each_site(&selected, |_, site| {
         let page_ids = theme.as_ref().and_then(|theme| {
-            page_ids(&project, theme, &site)
+            page_ids(project, theme, &site)
                 .map_err(|diagnostic| failures.push(diagnostic.into()))
                 .ok()
         });
-        let unreleased = match load_history(&project, &site.name) {
+        let unreleased = match workspace.history(&site.name) {
             Ok(history) => changes_since_latest(&site, &history).map(|changes| {
                 (
                     history.latest().expect("changes imply a version").id,
@@ -233,9 +220,11 @@ pub fn check(options: &CheckOptions) -> Result<CheckReport, Failure> {
                 add(&mut findings, rule, found, &site.name);
             }
         }
-    }
+        Ok(())
+    });
+    failures.extend(broken);
     Ok(CheckReport {
-        sites,
+        sites: selected.into_iter().map(|entry| entry.name).collect(),
         findings: findings.into_values().collect(),
         broken: Failure::combine(failures),
         warnings: project.warnings.clone(),

@@ -48,7 +48,7 @@ pub(super) fn unreleased_changes(view: &SiteView<'_>, found: &mut Vec<Found>) {
 fn path_of(change: &Change) -> Vec<&str> {
     let mut path = match &change.section {
         SectionKey::Page => Vec::new(),
-        SectionKey::Standard(key) => vec![*key],
+        SectionKey::Standard(section) => vec![section.key()],
         SectionKey::Custom(_) => vec!["sections"],
     };
     if let Some(item) = &change.item {

@@ -4,8 +4,7 @@ use super::fields::{self, Field, Item, TextRule};
 use super::retention::{self, Comparison};
 use super::words;
 use super::{Change, ChangeKind, Class, ItemRef, LangWords, Reason, Scalar, SectionKey, Side};
-use crate::model::{Lang, Person, Text};
-use crate::render::sections::{STANDARD, intro_for};
+use crate::model::{Lang, Person, Section, Text};
 
 pub(super) fn diff(old: Side<'_>, new: Side<'_>) -> Vec<Change> {
     let mut languages: Vec<Lang> = new.languages.to_vec();
@@ -60,47 +59,60 @@ impl Differ {
         self.fields(&page, o, n, &fields::page());
         let standard = |key| Place::section(SectionKey::Standard(key));
         self.fields(
-            &standard("controller"),
+            &standard(Section::Controller),
             &o.controller,
             &n.controller,
             &fields::controller(),
         );
         self.section(
-            "contact",
+            Section::Contact,
             o.contact.as_ref(),
             n.contact.as_ref(),
             Reason::InformationAdded,
             &fields::person(),
         );
         self.section(
-            "dpo",
+            Section::Dpo,
             o.dpo.as_ref(),
             n.dpo.as_ref(),
             Reason::InformationAdded,
             &fields::person(),
         );
-        self.fields(&standard("register_name"), o, n, &fields::register_name());
-        self.list(SectionKey::Standard("purposes"), &o.purposes, &n.purposes);
+        self.fields(
+            &standard(Section::RegisterName),
+            o,
+            n,
+            &fields::register_name(),
+        );
         self.list(
-            SectionKey::Standard("data_categories"),
+            SectionKey::Standard(Section::Purposes),
+            &o.purposes,
+            &n.purposes,
+        );
+        self.list(
+            SectionKey::Standard(Section::DataCategories),
             &o.data_categories,
             &n.data_categories,
         );
-        self.list(SectionKey::Standard("sources"), &o.sources, &n.sources);
         self.list(
-            SectionKey::Standard("recipients"),
+            SectionKey::Standard(Section::Sources),
+            &o.sources,
+            &n.sources,
+        );
+        self.list(
+            SectionKey::Standard(Section::Recipients),
             &o.recipients,
             &n.recipients,
         );
         self.list(
-            SectionKey::Standard("transfers"),
+            SectionKey::Standard(Section::Transfers),
             &o.transfers,
             &n.transfers,
         );
-        self.fields(&standard("retention"), o, n, &fields::retention());
+        self.fields(&standard(Section::Retention), o, n, &fields::retention());
         let requirement = (o.data_requirement.as_ref(), n.data_requirement.as_ref());
         self.section(
-            "data_requirement",
+            Section::DataRequirement,
             requirement.0,
             requirement.1,
             Reason::InformationAdded,
@@ -116,35 +128,39 @@ impl Differ {
             Reason::InformationAdded
         };
         self.section(
-            "automated_decisions",
+            Section::AutomatedDecisions,
             automated.0,
             automated.1,
             introduced,
             &fields::automated_decisions(),
         );
-        self.list(SectionKey::Standard("cookies"), &o.cookies, &n.cookies);
+        self.list(
+            SectionKey::Standard(Section::Cookies),
+            &o.cookies,
+            &n.cookies,
+        );
         self.section(
-            "security",
+            Section::Security,
             o.security.as_ref(),
             n.security.as_ref(),
             Reason::InformationAdded,
             &fields::security(),
         );
-        self.list(SectionKey::Standard("rights"), &o.rights, &n.rights);
+        self.list(SectionKey::Standard(Section::Rights), &o.rights, &n.rights);
         self.section(
-            "authority",
+            Section::Authority,
             o.authority.as_ref(),
             n.authority.as_ref(),
             Reason::InformationAdded,
             &fields::authority(),
         );
         self.list(SectionKey::Custom(String::new()), &o.sections, &n.sections);
-        for (key, _) in STANDARD {
+        for section in Section::ALL {
             self.text(
-                &standard(key),
+                &standard(section),
                 "intro",
-                intro_for(o, key),
-                intro_for(n, key),
+                section.intro(o),
+                section.intro(n),
                 TextRule::Wording,
             );
         }
@@ -294,13 +310,13 @@ impl Differ {
     /// An optional standard section: added or removed as one change, else compared field by field.
     fn section<T>(
         &mut self,
-        key: &'static str,
+        section: Section,
         old: Option<&T>,
         new: Option<&T>,
         added: Reason,
         fields: &[Field<T>],
     ) {
-        let at = Place::section(SectionKey::Standard(key));
+        let at = Place::section(SectionKey::Standard(section));
         match (old, new) {
             (None, None) => {}
             (None, Some(_)) => {

@@ -12,10 +12,12 @@ mod retention;
 mod tests;
 pub mod words;
 
+use crate::history::History;
+use crate::load::LoadedSite;
 use crate::model::{
-    CookieCategory, Date, Lang, LegalBasis, Notice, RecipientRole, RequirementKind, Safeguard, Text,
+    CookieCategory, Date, Lang, LegalBasis, Notice, RecipientRole, RequirementKind, Safeguard,
+    Section, Text,
 };
-use crate::render::sections::STANDARD;
 
 pub use words::{Op, Segment};
 
@@ -31,6 +33,22 @@ pub struct Side<'a> {
 /// endings except paragraph breaks.
 pub fn diff(old: Side<'_>, new: Side<'_>) -> Vec<Change> {
     compare::diff(old, new)
+}
+
+/// The changes since the latest released version, or `None` when the site has never been
+/// released.
+pub fn changes_since_latest(site: &LoadedSite, history: &History) -> Option<Vec<Change>> {
+    let latest = history.latest()?;
+    Some(diff(
+        Side {
+            notice: &latest.site.notice,
+            languages: &latest.site.languages,
+        },
+        Side {
+            notice: &site.notice,
+            languages: &site.languages,
+        },
+    ))
 }
 
 /// Whether any of `changes` needs advance notice.
@@ -155,8 +173,8 @@ impl Reason {
 pub enum SectionKey {
     /// The page itself: title, intro, languages, date.
     Page,
-    /// A standard section, by model key (`recipients`).
-    Standard(&'static str),
+    /// A standard section.
+    Standard(Section),
     /// A custom section, by id.
     Custom(String),
 }
@@ -166,7 +184,7 @@ impl SectionKey {
     pub fn anchor(&self) -> Option<&str> {
         match self {
             SectionKey::Page => None,
-            SectionKey::Standard(key) => STANDARD.iter().find(|(k, _)| k == key).map(|(_, id)| *id),
+            SectionKey::Standard(section) => Some(section.anchor()),
             SectionKey::Custom(id) => Some(id),
         }
     }
@@ -175,7 +193,7 @@ impl SectionKey {
     pub fn id(&self) -> String {
         match self {
             SectionKey::Page => "page".to_string(),
-            SectionKey::Standard(key) => (*key).to_string(),
+            SectionKey::Standard(section) => section.key().to_string(),
             SectionKey::Custom(id) => format!("sections.{id}"),
         }
     }

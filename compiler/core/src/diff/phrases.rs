@@ -1,8 +1,8 @@
 //! Plain-words descriptions of changes in fi, sv and en: "Vastaanottaja lisätty: …", the reasons and the classes.
 
 use super::{Change, ChangeKind, Class, ItemKind, Reason, Scalar, SectionKey};
-use crate::model::{Lang, Text};
-use crate::render::labels::{self, pick};
+use crate::labels::{self, pick};
+use crate::model::{Lang, Section, Text};
 
 /// One line saying what changed, e.g. "Recipient added: Example Accounting Ltd".
 pub fn summary(change: &Change, lang: Lang, primary: Lang) -> String {
@@ -10,7 +10,7 @@ pub fn summary(change: &Change, lang: Lang, primary: Lang) -> String {
     let verb = verb(change.kind, neuter, lang);
     let label = match (&change.label, &change.section) {
         (Some(label), _) => plain(label, lang, primary),
-        (None, SectionKey::Standard(key)) => labels::section_title(key, lang).to_string(),
+        (None, SectionKey::Standard(section)) => labels::section_title(*section, lang).to_string(),
         (None, SectionKey::Custom(id)) => id.clone(),
         (None, SectionKey::Page) => change
             .field
@@ -230,7 +230,7 @@ pub fn field_label(field: &str, lang: Lang) -> &'static str {
         "kind" => pick(lang, "vaatimus", "skyldighet", "requirement"),
         "consequences" => pick(lang, "seuraukset", "följder", "consequences"),
         "id" => pick(lang, "tunniste", "identifierare", "id"),
-        "register_name" => labels::section_title("register_name", lang),
+        "register_name" => labels::section_title(Section::RegisterName, lang),
         _ => pick(lang, "tieto", "uppgift", "field"),
     }
 }

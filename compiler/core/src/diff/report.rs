@@ -199,7 +199,7 @@ pub const MARKDOWN_MARKER: &str = "<!-- notice-diff -->";
 pub fn markdown(sites: &[SiteDiff], lang: Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{MARKDOWN_MARKER}");
-    let title = crate::render::labels::pick(
+    let title = crate::labels::pick(
         lang,
         "Tietosuojaselosteiden muutokset",
         "Ändringar i dataskyddsbeskrivningarna",

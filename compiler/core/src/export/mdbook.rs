@@ -12,6 +12,7 @@ use serde_json::Value;
 use super::{ExportOptions, ExportedSite, collect};
 use crate::diagnostic::Diagnostic;
 use crate::error::Failure;
+use crate::workspace::Workspace;
 
 /// mdBook versions whose protocol this preprocessor was written for.
 const SUPPORTED: [&str; 2] = ["0.4.", "0.5."];
@@ -52,11 +53,14 @@ pub fn preprocess(input: &str, root: &Path) -> Result<(String, Vec<Diagnostic>),
         )));
     }
     let project_root = project_root(&context, root);
-    let sites = collect(&ExportOptions {
-        root: project_root.clone(),
-        sites: Vec::new(),
-        drafts: false,
-    })?;
+    let workspace = Workspace::open(&project_root)?;
+    let sites = collect(
+        &workspace,
+        &ExportOptions {
+            sites: Vec::new(),
+            drafts: false,
+        },
+    )?;
 
     let items = match book.as_object_mut() {
         Some(object) if object.contains_key("items") => object.get_mut("items"),

@@ -1,25 +1,23 @@
 //! `notice export`: the notices as one versioned JSON payload or as body-only HTML fragments,
 //! so other site generators (Hugo, Eleventy, Zola, mdBook) can embed them.
 
-pub mod jsonld;
 pub mod mdbook;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use indexmap::IndexMap;
 use serde::Serialize;
 
-use crate::build::select_sites;
 use crate::diff::json::change_json;
 use crate::error::Failure;
-use crate::history::load_history;
-use crate::load::{Layers, load_site};
-use crate::model::{Lang, Notice};
+use crate::history::History;
+use crate::load::LoadedSite;
+use crate::model::{Lang, Notice, Text};
 use crate::project::Project;
 use crate::render::changes::entries;
 use crate::render::site::SiteInput;
-use crate::render::{LangFragment, NoticePage, Theme, render_fragments};
+use crate::render::{self, LangFragment, NoticePage, Status, Theme, jsonld, render_fragments};
+use crate::workspace::Workspace;
 
 /// Bumped when a field of the JSON payload changes meaning or goes away.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -27,7 +25,6 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// What to export.
 #[derive(Debug, Clone)]
 pub struct ExportOptions {
-    pub root: PathBuf,
     /// Only these sites (all when empty).
     pub sites: Vec<String>,
     /// Export the sources instead of the released versions.
@@ -63,91 +60,99 @@ pub struct EntryJson {
     pub changes: Vec<serde_json::Value>,
 }
 
-/// Loads and renders every selected site for export.
-pub fn collect(options: &ExportOptions) -> Result<Vec<ExportedSite>, Failure> {
-    let project = Project::open(&options.root)?;
-    let selected = select_sites(&project, &options.sites)?;
-    let theme = Theme::load(&project)?;
-    let layers = Layers::load(&project);
-    let mut sites = Vec::new();
-    let mut failures = Vec::new();
-    for entry in &selected {
-        let result = load_site(&project, &layers, entry).and_then(|sources| {
-            let history = load_history(&project, &entry.name)?;
-            let input = SiteInput {
-                sources: &sources,
-                history: &history,
-                drafts: options.drafts,
-            };
-            let (current, status) = input.current();
-            // Fragments are embedded elsewhere: no links to pages of ours they cannot reach.
-            let page = NoticePage {
-                site: current,
-                status,
-                current_languages: &current.languages,
-                change_log: false,
-            };
-            let fragments = render_fragments(&project, &theme, &page)?;
-            let primary = current.primary();
-            let changes = entries(&history, None)
-                .iter()
-                .filter_map(|entry| {
-                    let version = entry.version?;
-                    Some(EntryJson {
-                        version: version.id.to_string(),
-                        effective: version.release.effective.to_string(),
-                        summary: version
-                            .release
-                            .summary
-                            .as_ref()
-                            .map(|s| {
-                                current
-                                    .languages
-                                    .iter()
-                                    .map(|&l| (l.code(), s.get(l, primary).text.to_string()))
-                                    .collect()
-                            })
-                            .unwrap_or_default(),
-                        class: entry.class().map(|c| c.id()),
-                        changes: entry
-                            .changes
-                            .iter()
-                            .flatten()
-                            .map(|c| {
-                                serde_json::to_value(change_json(c, &current.languages))
-                                    .expect("plain data serializes")
-                            })
-                            .collect(),
-                    })
-                })
-                .collect();
-            let canonical =
-                crate::render::canonical_url(&project, &crate::render::page_path(current, primary));
-            Ok(ExportedSite {
-                name: current.name.clone(),
-                languages: current.languages.clone(),
-                version: match status {
-                    crate::render::Status::Current(version) => Some(VersionJson {
-                        id: version.id.to_string(),
-                        effective: version.release.effective.to_string(),
-                    }),
-                    _ => None,
-                },
-                notice: current.notice.clone(),
-                jsonld: jsonld::notice_jsonld(current, canonical.as_deref()),
-                fragments,
-                changes,
-            })
-        });
-        match result {
-            Ok(site) => sites.push(site),
-            Err(failure) => failures.push(failure),
-        }
-    }
-    match Failure::combine(failures) {
+/// Loads and renders every selected site for export. Every site is attempted, so one run
+/// reports every broken site.
+pub fn collect(
+    workspace: &Workspace,
+    options: &ExportOptions,
+) -> Result<Vec<ExportedSite>, Failure> {
+    let selected = workspace.select(&options.sites)?;
+    let theme = Theme::load(workspace.project())?;
+    let (sites, failure) = workspace.each_site(&selected, |entry, sources| {
+        let history = workspace.history(&entry.name)?;
+        let input = SiteInput {
+            sources: &sources,
+            history: &history,
+            drafts: options.drafts,
+        };
+        export_site(workspace.project(), &theme, &input, &history)
+    });
+    match failure {
         Some(failure) => Err(failure),
         None => Ok(sites),
     }
+}
+
+/// One site's fragments, change log and machine-readable notice.
+fn export_site(
+    project: &Project,
+    theme: &Theme,
+    input: &SiteInput<'_>,
+    history: &History,
+) -> Result<ExportedSite, Failure> {
+    let (current, status) = input.current();
+    // Fragments are embedded elsewhere: no links to pages of ours they cannot reach.
+    let page = NoticePage {
+        site: current,
+        status,
+        current_languages: &current.languages,
+        change_log: false,
+    };
+    let fragments = render_fragments(project, theme, &page)?;
+    let canonical = render::canonical_url(project, &render::page_path(current, current.primary()));
+    Ok(ExportedSite {
+        name: current.name.clone(),
+        languages: current.languages.clone(),
+        version: match status {
+            Status::Current(version) => Some(VersionJson {
+                id: version.id.to_string(),
+                effective: version.release.effective.to_string(),
+            }),
+            _ => None,
+        },
+        notice: current.notice.clone(),
+        jsonld: jsonld::notice_jsonld(current, canonical.as_deref()),
+        fragments,
+        changes: change_log(history, current),
+    })
+}
+
+/// The released versions, newest first, with their changes in the site's languages.
+fn change_log(history: &History, current: &LoadedSite) -> Vec<EntryJson> {
+    let primary = current.primary();
+    let summary = |text: &Text| -> IndexMap<&'static str, String> {
+        current
+            .languages
+            .iter()
+            .map(|&l| (l.code(), text.get(l, primary).text.to_string()))
+            .collect()
+    };
+    entries(history, None)
+        .iter()
+        .filter_map(|entry| {
+            let version = entry.version?;
+            Some(EntryJson {
+                version: version.id.to_string(),
+                effective: version.release.effective.to_string(),
+                summary: version
+                    .release
+                    .summary
+                    .as_ref()
+                    .map(summary)
+                    .unwrap_or_default(),
+                class: entry.class().map(|c| c.id()),
+                changes: entry
+                    .changes
+                    .iter()
+                    .flatten()
+                    .map(|c| {
+                        serde_json::to_value(change_json(c, &current.languages))
+                            .expect("plain data serializes")
+                    })
+                    .collect(),
+            })
+        })
+        .collect()
 }
 
 #[derive(Serialize)]

@@ -1,7 +1,6 @@
 //! Released versions: the frozen snapshot files under `content/<site>/history/`, their ids and order.
 
 mod emit;
-pub mod release;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -184,7 +183,7 @@ fn version_of_file(name: &str, path: &Path) -> Result<VersionId, Failure> {
     })
 }
 
-fn parse_version(
+pub(crate) fn parse_version(
     file: &std::sync::Arc<source::SourceFile>,
     site: &str,
     id: VersionId,

@@ -1,7 +1,9 @@
 //! The typed notice: every row of the GDPR Art. 13/14 table, as read from a merged source tree.
 
+mod section;
 mod text;
 
+pub use section::{PAGE_IDS, Section, reserved_ids};
 pub use text::{Date, Lang, Languages, Localized, Text};
 
 use serde::{Deserialize, Serialize};

@@ -6,12 +6,13 @@ use serde::Serialize;
 
 use super::highlight::escape;
 use super::{
-    Alternate, DateView, Html, Theme, canonical, changes_path, feed_path, labels, localized_path,
+    Alternate, DateView, Html, Theme, canonical, changes_path, feed_path, localized_path,
     root_prefix, version_dir,
 };
 use crate::diagnostic::Diagnostic;
 use crate::diff::{self, Change, Class, SectionKey, Side, phrases, words::with_context};
 use crate::history::{History, Version};
+use crate::labels;
 use crate::load::LoadedSite;
 use crate::model::{Lang, Text};
 use crate::project::Project;
@@ -327,7 +328,7 @@ fn section_title(
     let primary = current.primary();
     match section {
         SectionKey::Page => labels::pick(lang, "Yleistä", "Allmänt", "General").to_string(),
-        SectionKey::Standard(key) => labels::section_title(key, lang).to_string(),
+        SectionKey::Standard(section) => labels::section_title(*section, lang).to_string(),
         SectionKey::Custom(id) => current
             .notice
             .sections

@@ -7,9 +7,10 @@ use serde::Serialize;
 
 use super::changes::{ChangeLog, Entry, entry_anchor, title_of};
 use super::highlight::escape;
-use super::{Theme, canonical, changes_path, feed_path, labels};
+use super::{Theme, canonical, changes_path, feed_path};
 use crate::diagnostic::Diagnostic;
 use crate::diff::{Op, phrases, words::with_context};
+use crate::labels;
 use crate::model::Lang;
 use crate::project::Project;
 

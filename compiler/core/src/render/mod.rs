@@ -3,7 +3,7 @@
 pub mod changes;
 mod feed;
 mod highlight;
-pub mod labels;
+pub mod jsonld;
 pub mod markdown;
 pub mod sections;
 pub mod site;
@@ -20,6 +20,7 @@ pub use theme::Theme;
 
 use crate::diagnostic::Diagnostic;
 use crate::history::Version;
+use crate::labels;
 use crate::load::LoadedSite;
 use crate::model::{Date, Lang, Text};
 use crate::project::Project;
@@ -225,15 +226,12 @@ impl<'a> SharedView<'a> {
     fn new(project: &'a Project, theme: &'a Theme, notice_page: &'a NoticePage<'a>) -> Self {
         let site = notice_page.site;
         let notice_url = canonical(project, &notice_page.path(site.primary()));
-        let jsonld_text = crate::export::jsonld::text(&crate::export::jsonld::notice_jsonld(
-            site,
-            notice_url.as_deref(),
-        ));
+        let jsonld_text = jsonld::text(&jsonld::notice_jsonld(site, notice_url.as_deref()));
         SharedView {
             project,
             notice_page,
             markdown: &theme.markdown,
-            jsonld: Html(crate::export::jsonld::script_text(&jsonld_text)),
+            jsonld: Html(jsonld::script_text(&jsonld_text)),
             jsonld_text,
         }
     }

@@ -1,41 +1,12 @@
-//! The page's sections: fixed ASCII anchors for the standard sections, and the data each section template receives.
+//! The page's sections: the standard ones in page order under their fixed anchors, then the custom ones, with the data each section template receives.
 
 use minijinja::value::Serde;
 use serde::Serialize;
 
-use super::labels::{self, section_title};
 use super::text::{Html, PageText, tel_href};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Notice, Person};
-
-/// Standard sections in page order: (model key, anchor id). The anchors are part of the
-/// public interface: links from elsewhere rely on them, so they never change with the text.
-pub const STANDARD: [(&str, &str); 16] = [
-    ("controller", "rekisterinpitaja"),
-    ("contact", "yhteyshenkilo"),
-    ("dpo", "tietosuojavastaava"),
-    ("register_name", "rekisterin-nimi"),
-    ("purposes", "kasittelyn-tarkoitus"),
-    ("data_categories", "tietosisalto"),
-    ("sources", "tietolahteet"),
-    ("recipients", "luovutukset"),
-    ("transfers", "siirrot"),
-    ("retention", "sailytysaika"),
-    ("data_requirement", "tietojen-antaminen"),
-    ("automated_decisions", "automaattinen-paatoksenteko"),
-    ("cookies", "evasteet"),
-    ("security", "suojaus"),
-    ("rights", "oikeudet"),
-    ("authority", "valvontaviranomainen"),
-];
-
-/// Ids the page itself uses besides the sections.
-pub const PAGE_IDS: [&str; 2] = ["main", "toc"];
-
-/// Every id the page fixes before any custom section or generated heading id is made.
-pub fn reserved_ids() -> impl Iterator<Item = &'static str> {
-    STANDARD.into_iter().map(|(_, id)| id).chain(PAGE_IDS)
-}
+use crate::labels::{self, section_title};
+use crate::model::{Notice, Person, Section};
 
 /// One `<section>` of the page. `template` names `sections/<template>.html` in the theme.
 #[derive(Debug, Serialize)]
@@ -74,17 +45,20 @@ fn person(page: &PageText<'_>, person: &Person) -> PersonView {
 pub fn build(page: &PageText<'_>) -> Result<Vec<SectionView>, Diagnostic> {
     let notice = &page.site.notice;
     let mut sections = Vec::new();
-    for (key, id) in STANDARD {
-        let intro = page.optional_block(intro_for(notice, key), &["intros", key])?;
-        if let Some(data) = standard_data(page, notice, key)?
+    for section in Section::ALL {
+        let intro = page.optional_block(section.intro(notice), &["intros", section.key()])?;
+        if let Some(data) = standard_data(page, notice, section)?
             .or_else(|| intro.as_ref().map(|_| minijinja::Value::UNDEFINED))
         {
             sections.push(SectionView {
-                id: id.to_string(),
+                id: section.anchor().to_string(),
                 // A contact person and a DPO are both people: one template shows either.
-                template: if key == "dpo" { "contact" } else { key },
-                title: Html(section_title(key, page.lang).to_string()),
-                label: section_title(key, page.lang).to_string(),
+                template: match section {
+                    Section::Dpo => Section::Contact.key(),
+                    _ => section.key(),
+                },
+                title: Html(section_title(section, page.lang).to_string()),
+                label: section_title(section, page.lang).to_string(),
                 intro,
                 data,
             });
@@ -105,38 +79,15 @@ pub fn build(page: &PageText<'_>) -> Result<Vec<SectionView>, Diagnostic> {
     Ok(sections)
 }
 
-pub(crate) fn intro_for<'n>(notice: &'n Notice, key: &str) -> Option<&'n crate::model::Text> {
-    let intros = &notice.intros;
-    match key {
-        "controller" => intros.controller.as_ref(),
-        "contact" => intros.contact.as_ref(),
-        "dpo" => intros.dpo.as_ref(),
-        "register_name" => intros.register_name.as_ref(),
-        "purposes" => intros.purposes.as_ref(),
-        "data_categories" => intros.data_categories.as_ref(),
-        "sources" => intros.sources.as_ref(),
-        "recipients" => intros.recipients.as_ref(),
-        "transfers" => intros.transfers.as_ref(),
-        "retention" => intros.retention.as_ref(),
-        "data_requirement" => intros.data_requirement.as_ref(),
-        "automated_decisions" => intros.automated_decisions.as_ref(),
-        "cookies" => intros.cookies.as_ref(),
-        "security" => intros.security.as_ref(),
-        "rights" => intros.rights.as_ref(),
-        "authority" => intros.authority.as_ref(),
-        _ => None,
-    }
-}
-
 /// The data of a standard section, or `None` when the notice says nothing for it.
 fn standard_data(
     page: &PageText<'_>,
     notice: &Notice,
-    key: &str,
+    section: Section,
 ) -> Result<Option<minijinja::Value>, Diagnostic> {
     let lang = page.lang;
-    let value = match key {
-        "controller" => {
+    let value = match section {
+        Section::Controller => {
             let c = &notice.controller;
             Some(minijinja::context! {
                 name => c.name.as_str(),
@@ -149,19 +100,19 @@ fn standard_data(
                 representative => c.representative.as_ref().map(|p| Serde(person(page, p))),
             })
         }
-        "contact" => notice
+        Section::Contact => notice
             .contact
             .as_ref()
             .map(|p| minijinja::Value::from(Serde(person(page, p)))),
-        "dpo" => notice
+        Section::Dpo => notice
             .dpo
             .as_ref()
             .map(|p| minijinja::Value::from(Serde(person(page, p)))),
-        "register_name" => notice
+        Section::RegisterName => notice
             .register_name
             .as_ref()
             .map(|name| minijinja::context! { name => page.plain(name) }),
-        "purposes" => non_empty(&notice.purposes, |p| {
+        Section::Purposes => non_empty(&notice.purposes, |p| {
             let path = |field| ["purposes", p.id.as_str(), field];
             Ok(minijinja::context! {
                 id => p.id.as_str(),
@@ -173,7 +124,7 @@ fn standard_data(
                 retention => page.optional_inline(p.retention.as_ref(), &path("retention"))?,
             })
         })?,
-        "data_categories" => non_empty(&notice.data_categories, |c| {
+        Section::DataCategories => non_empty(&notice.data_categories, |c| {
             let path = |field| ["data_categories", c.id.as_str(), field];
             Ok(minijinja::context! {
                 id => c.id.as_str(),
@@ -182,14 +133,14 @@ fn standard_data(
                 retention => page.optional_inline(c.retention.as_ref(), &path("retention"))?,
             })
         })?,
-        "sources" => non_empty(&notice.sources, |s| {
+        Section::Sources => non_empty(&notice.sources, |s| {
             Ok(minijinja::context! {
                 id => s.id.as_str(),
                 title => page.plain(&s.title),
                 description => page.optional_inline(s.description.as_ref(), &["sources", &s.id, "description"])?,
             })
         })?,
-        "recipients" => non_empty(&notice.recipients, |r| {
+        Section::Recipients => non_empty(&notice.recipients, |r| {
             let path = |field| ["recipients", r.id.as_str(), field];
             Ok(minijinja::context! {
                 id => r.id.as_str(),
@@ -199,7 +150,7 @@ fn standard_data(
                 country => r.country.as_ref().map(|t| page.plain(t)),
             })
         })?,
-        "transfers" => non_empty(&notice.transfers, |t| {
+        Section::Transfers => non_empty(&notice.transfers, |t| {
             Ok(minijinja::context! {
                 id => t.id.as_str(),
                 recipient => page.plain(&t.recipient),
@@ -208,24 +159,24 @@ fn standard_data(
                 description => page.optional_inline(t.description.as_ref(), &["transfers", &t.id, "description"])?,
             })
         })?,
-        "retention" => page
+        Section::Retention => page
             .optional_block(notice.retention.as_ref(), &["retention"])?
             .map(|body| minijinja::context! { body }),
-        "data_requirement" => match &notice.data_requirement {
+        Section::DataRequirement => match &notice.data_requirement {
             Some(req) => Some(minijinja::context! {
                 statement => labels::requirement(req.kind, lang),
                 consequences => page.optional_block(req.consequences.as_ref(), &["data_requirement", "consequences"])?,
             }),
             None => None,
         },
-        "automated_decisions" => match &notice.automated_decisions {
+        Section::AutomatedDecisions => match &notice.automated_decisions {
             Some(auto) => Some(minijinja::context! {
                 used => auto.used,
                 description => page.optional_block(auto.description.as_ref(), &["automated_decisions", "description"])?,
             }),
             None => None,
         },
-        "cookies" => non_empty(&notice.cookies, |c| {
+        Section::Cookies => non_empty(&notice.cookies, |c| {
             let path = |field| ["cookies", c.id.as_str(), field];
             Ok(minijinja::context! {
                 id => c.id.as_str(),
@@ -236,14 +187,14 @@ fn standard_data(
                 category => labels::cookie_category(c.category, lang),
             })
         })?,
-        "security" => match &notice.security {
+        Section::Security => match &notice.security {
             Some(security) => Some(minijinja::context! {
                 manual => page.optional_block(security.manual.as_ref(), &["security", "manual"])?,
                 electronic => page.optional_block(security.electronic.as_ref(), &["security", "electronic"])?,
             }),
             None => None,
         },
-        "rights" => non_empty(&notice.rights, |r| {
+        Section::Rights => non_empty(&notice.rights, |r| {
             Ok(minijinja::context! {
                 id => r.id.as_str(),
                 title => page.plain(&r.title),
@@ -251,7 +202,7 @@ fn standard_data(
                 article => r.article.as_deref(),
             })
         })?,
-        "authority" => match &notice.authority {
+        Section::Authority => match &notice.authority {
             Some(a) => Some(minijinja::context! {
                 name => page.plain(&a.name),
                 visiting_address => a.visiting_address.as_ref().map(|t| page.plain(t)),
@@ -263,7 +214,6 @@ fn standard_data(
             }),
             None => None,
         },
-        _ => None,
     };
     Ok(value)
 }

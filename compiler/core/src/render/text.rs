@@ -42,7 +42,7 @@ impl<'a> PageText<'a> {
     /// Markdown heading id is made, so a heading can never take one of them.
     pub fn new(site: &'a LoadedSite, lang: Lang, memo: &'a markdown::Memo) -> Self {
         let mut ids = IdAllocator::default();
-        for id in super::sections::reserved_ids() {
+        for id in crate::model::reserved_ids() {
             ids.reserve(id);
         }
         for section in &site.notice.sections {

@@ -1,22 +1,24 @@
-//! `notice release`: freezes sites' effective notices into new snapshots, never overwriting one.
+//! Releasing: freezes sites' effective notices into new snapshots, never overwriting one.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::{History, ReleaseInfo, VersionId, history_dir, load_history, snapshot_toml, today_utc};
-use crate::build::select_sites;
 use crate::diagnostic::Diagnostic;
-use crate::diff::{self, Side};
+use crate::diff::{self, changes_since_latest};
 use crate::error::{Failure, FailureKind, io_error};
-use crate::load::{Layers, LoadedSite, load_site};
+use crate::history::{
+    History, ReleaseInfo, VersionId, history_dir, parse_version, snapshot_toml, today_utc,
+};
+use crate::load::LoadedSite;
 use crate::model::{Date, Text};
-use crate::project::Project;
+use crate::project::{Project, SiteEntry};
 use crate::render::{self, Theme};
 use crate::source::display_path;
+use crate::workspace::Workspace;
 
+/// What to release.
 #[derive(Debug, Clone)]
 pub struct ReleaseOptions {
-    pub root: PathBuf,
     /// The sites to release; with `all`, every site with unreleased changes.
     pub sites: Vec<String>,
     pub all: bool,
@@ -41,66 +43,33 @@ pub struct ReleaseReport {
     pub unchanged: Vec<String>,
 }
 
-pub fn release(options: &ReleaseOptions) -> Result<ReleaseReport, Failure> {
-    let project = Project::open(&options.root)?;
+/// Freezes the effective notice of each selected site with changes into a new snapshot in
+/// `content/<site>/history/`. Every site is loaded, rendered and planned before anything is
+/// written, so one bad site releases nothing.
+pub fn release(workspace: &Workspace, options: &ReleaseOptions) -> Result<ReleaseReport, Failure> {
     if options.all != options.sites.is_empty() {
         return Err(Failure::usage(
             Diagnostic::error("name the sites to release, or pass `--all`, not both")
                 .help("`notice release kahvila-aurinko` or `notice release --all`"),
         ));
     }
-    let entries = select_sites(&project, &options.sites)?;
-    let theme = Theme::load(&project)?;
-    let layers = Layers::load(&project);
+    let project = workspace.project();
+    let entries = workspace.select(&options.sites)?;
+    let theme = Theme::load(project)?;
     let effective = options.effective.unwrap_or_else(today_utc);
-
-    // Everything is checked before anything is written, so one bad site releases nothing.
-    let mut pending = Vec::new();
-    let mut report = ReleaseReport::default();
-    let mut failures = Vec::new();
-    for entry in &entries {
-        let prepared = load_site(&project, &layers, entry).and_then(|site| {
-            // A version that cannot be published must not be released.
-            render::render_notice(
-                &project,
-                &theme,
-                &render::NoticePage {
-                    site: &site,
-                    status: render::Status::Unreleased,
-                    current_languages: &site.languages,
-                    change_log: false,
-                },
-            )?;
-            let history = load_history(&project, &site.name)?;
-            Ok((site, history))
-        });
-        match prepared {
-            Ok((site, history)) => match changes_since_latest(&site, &history) {
-                Some(changes) if changes.is_empty() => {
-                    if !options.all {
-                        let latest = history.latest().expect("changes imply a version").id;
-                        failures.push(Failure::new(
-                            FailureKind::Findings,
-                            Diagnostic::error(format!(
-                                "nothing to release: `{}` has not changed since version {latest}",
-                                site.name
-                            ))
-                            .at_path(display_path(&entry.source))
-                            .help("edit the sources first; `notice diff` shows what changed"),
-                        ));
-                    }
-                    report.unchanged.push(site.name.clone());
-                }
-                changes => match plan(&project, &site, &history, effective, options) {
-                    Ok(planned) => pending.push((site.name.clone(), planned, changes)),
-                    Err(failure) => failures.push(failure),
-                },
-            },
-            Err(failure) => failures.push(failure),
-        }
-    }
-    if let Some(failure) = Failure::combine(failures) {
+    let (prepared, failure) = workspace.each_site(&entries, |entry, site| {
+        prepare(workspace, &theme, entry, site, effective, options)
+    });
+    if let Some(failure) = failure {
         return Err(failure);
+    }
+    let mut report = ReleaseReport::default();
+    let mut pending = Vec::new();
+    for prepared in prepared {
+        match prepared {
+            Prepared::Unchanged(site) => report.unchanged.push(site),
+            Prepared::Planned(site, planned, changes) => pending.push((site, planned, changes)),
+        }
     }
     if pending.is_empty() {
         return Err(Failure::new(
@@ -121,19 +90,57 @@ pub fn release(options: &ReleaseOptions) -> Result<ReleaseReport, Failure> {
     Ok(report)
 }
 
-/// The changes since the latest version, or `None` when the site has never been released.
-pub fn changes_since_latest(site: &LoadedSite, history: &History) -> Option<Vec<diff::Change>> {
-    let latest = history.latest()?;
-    Some(diff::diff(
-        Side {
-            notice: &latest.site.notice,
-            languages: &latest.site.languages,
+/// What a site contributes to a release.
+enum Prepared {
+    /// Skipped by `--all`: nothing changed since its latest version.
+    Unchanged(String),
+    /// A snapshot to write, with the changes since the previous version.
+    Planned(String, Planned, Option<Vec<diff::Change>>),
+}
+
+/// Checks that a site can be published and plans its snapshot.
+fn prepare(
+    workspace: &Workspace,
+    theme: &Theme,
+    entry: &SiteEntry,
+    site: LoadedSite,
+    effective: Date,
+    options: &ReleaseOptions,
+) -> Result<Prepared, Failure> {
+    let project = workspace.project();
+    // A version that cannot be published must not be released.
+    render::render_notice(
+        project,
+        theme,
+        &render::NoticePage {
+            site: &site,
+            status: render::Status::Unreleased,
+            current_languages: &site.languages,
+            change_log: false,
         },
-        Side {
-            notice: &site.notice,
-            languages: &site.languages,
-        },
-    ))
+    )?;
+    let history = workspace.history(&site.name)?;
+    match changes_since_latest(&site, &history) {
+        Some(changes) if changes.is_empty() => {
+            if options.all {
+                return Ok(Prepared::Unchanged(site.name));
+            }
+            let latest = history.latest().expect("changes imply a version").id;
+            Err(Failure::new(
+                FailureKind::Findings,
+                Diagnostic::error(format!(
+                    "nothing to release: `{}` has not changed since version {latest}",
+                    site.name
+                ))
+                .at_path(display_path(&entry.source))
+                .help("edit the sources first; `notice diff` shows what changed"),
+            ))
+        }
+        changes => {
+            let planned = plan(project, &site, &history, effective, options)?;
+            Ok(Prepared::Planned(site.name, planned, changes))
+        }
+    }
 }
 
 struct Planned {
@@ -179,7 +186,7 @@ fn verify_round_trip(
     id: VersionId,
 ) -> Result<(), Failure> {
     let file = crate::source::SourceFile::new(display_path(path), text.to_string());
-    let version = super::parse_version(&file, &site.name, id, &crate::model::Languages::default())?;
+    let version = parse_version(&file, &site.name, id, &crate::model::Languages::default())?;
     // The snapshot writes the languages out even when the site inherits them from the project.
     let without_languages = |notice: &crate::model::Notice| crate::model::Notice {
         languages: None,

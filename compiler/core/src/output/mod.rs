@@ -10,13 +10,18 @@ use std::fs;
 use std::io::ErrorKind;
 use std::path::{Component, Path, PathBuf};
 
-use crate::cache::CACHE;
+pub mod guard;
+
 use crate::diagnostic::Diagnostic;
 use crate::error::{Failure, io_error};
 use crate::files::files_under;
 
 /// Lists the files `notice` wrote, so later builds know which files are theirs to remove.
 pub const MANIFEST: &str = ".notice-manifest";
+
+/// The build cache, beside the manifest: staged with the tree it describes, and forgotten by
+/// any write that changes the tree without it (the cache module says what it holds).
+pub const CACHE: &str = ".notice-cache";
 
 /// Which previously written files this build speaks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -194,8 +199,7 @@ pub fn update(
     manifest: Option<&BTreeSet<String>>,
 ) -> Result<WriteReport, Failure> {
     // The tree changes under the full build's cache: the next build must not trust it.
-    crate::cache::remove(out_dir)
-        .map_err(|err| io_error("remove file", &out_dir.join(CACHE), &err))?;
+    forget_cache(out_dir)?;
     let mut report = WriteReport::default();
     for (path, bytes) in writes {
         check_relative(path)?;
@@ -309,6 +313,15 @@ fn sibling(out_dir: &Path, what: &str) -> Result<PathBuf, Failure> {
     })?;
     let parent = out_dir.parent().unwrap_or(Path::new("."));
     Ok(parent.join(format!(".{}.notice-{what}", name.to_string_lossy())))
+}
+
+/// Removes the build cache of `out_dir`: its output is about to change.
+fn forget_cache(out_dir: &Path) -> Result<(), Failure> {
+    let path = out_dir.join(CACHE);
+    match fs::remove_file(&path) {
+        Err(err) if err.kind() != ErrorKind::NotFound => Err(io_error("remove file", &path, &err)),
+        _ => Ok(()),
+    }
 }
 
 fn remove_if_present(dir: &Path) -> Result<(), Failure> {
@@ -459,5 +472,14 @@ mod tests {
         let modified = |name: &str| fs::metadata(out.join(name)).unwrap().modified().unwrap();
         assert!(modified(CACHE) >= modified(MANIFEST));
         assert!(modified(CACHE) >= modified("a/index.html"));
+    }
+
+    #[test]
+    fn forgetting_the_cache_removes_it_once_and_then_is_a_no_op() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join(CACHE), "cache").unwrap();
+        forget_cache(dir.path()).unwrap();
+        assert!(!dir.path().join(CACHE).exists());
+        forget_cache(dir.path()).expect("no cache to forget is fine");
     }
 }

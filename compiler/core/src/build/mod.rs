@@ -1,0 +1,125 @@
+//! Building: every selected site loaded and rendered in memory, then the tree handed to the
+//! output writer (or, when nothing changed, the build cache's word that the output is current).
+
+mod parallel;
+mod site;
+
+use std::path::PathBuf;
+
+pub use parallel::{RenderRequest, Rendered, render_sites};
+pub use site::{BuildContext, BuiltSite};
+
+use crate::cache;
+use crate::diagnostic::Diagnostic;
+use crate::error::Failure;
+use crate::output::{Scope, Stager, WriteReport, guard};
+use crate::project::Project;
+use crate::render::ASSETS_DIR;
+use crate::workspace::Workspace;
+use parallel::render_each;
+
+/// What to build.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// Output directory; `<root>/site` when not given.
+    pub out: Option<PathBuf>,
+    /// Only these sites (all when empty). The index page is then left as it was.
+    pub sites: Vec<String>,
+    /// Render the sources as drafts instead of the released versions.
+    pub drafts: bool,
+}
+
+/// What a build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// Where the output went.
+    pub out_dir: PathBuf,
+    /// Pages rendered (or, on a cache hit, the pages of the build it repeats).
+    pub pages: usize,
+    /// Files written, unchanged and removed.
+    pub write: WriteReport,
+    /// Problems that did not stop the build, such as unreleased changes.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Builds the selected sites into the output directory: renders every page in memory, stages
+/// the tree beside the output and swaps it in. A full build of an unchanged project is
+/// answered from the build cache without rendering.
+pub fn build(workspace: &Workspace, options: &BuildOptions) -> Result<BuildReport, Failure> {
+    let project = workspace.project();
+    let out_dir = output_dir(project, options)?;
+    let selected = workspace.select(&options.sites)?;
+    let full = options.sites.is_empty();
+    // Only a full build is cached: it speaks for the whole output tree.
+    let fingerprint = full.then(|| cache::fingerprint(project, &selected, options.drafts));
+    if let Some(hit) = fingerprint
+        .flatten()
+        .and_then(|fingerprint| cache::lookup(&out_dir, fingerprint))
+    {
+        return Ok(BuildReport {
+            out_dir,
+            pages: hit.pages,
+            write: WriteReport {
+                written: Vec::new(),
+                unchanged: hit.files.len(),
+                removed: Vec::new(),
+            },
+            warnings: project
+                .warnings
+                .iter()
+                .cloned()
+                .chain(hit.warnings)
+                .collect(),
+        });
+    }
+    let scope = if full {
+        Scope::All
+    } else {
+        let mut prefixes: Vec<String> = selected.iter().map(|s| format!("{}/", s.name)).collect();
+        prefixes.push(format!("{ASSETS_DIR}/"));
+        Scope::Prefixes(prefixes)
+    };
+    let mut stager = Stager::new(&out_dir, scope)?;
+    let mut files: Vec<(String, u64)> = Vec::new();
+    let rendered = render_each(
+        workspace,
+        &RenderRequest {
+            sites: &selected,
+            with_index: full,
+            drafts: options.drafts,
+        },
+        &mut |path, bytes| {
+            stager.place(&path, &bytes)?;
+            files.push((path, bytes.len() as u64));
+            Ok(())
+        },
+    )?;
+    if let Some(text) = fingerprint.flatten().and_then(|fingerprint| {
+        cache::contents(fingerprint, rendered.pages, &files, &rendered.warnings)
+    }) {
+        stager.place_cache(text);
+    }
+    let write = stager.finish()?;
+    Ok(BuildReport {
+        out_dir,
+        pages: rendered.pages,
+        write,
+        warnings: project
+            .warnings
+            .iter()
+            .cloned()
+            .chain(rendered.warnings)
+            .collect(),
+    })
+}
+
+/// The output directory the options name (`<root>/site` by default), refused when it would
+/// overwrite the project's sources.
+pub fn output_dir(project: &Project, options: &BuildOptions) -> Result<PathBuf, Failure> {
+    let out_dir = options
+        .out
+        .clone()
+        .unwrap_or_else(|| project.root.join("site"));
+    guard::refuse_dangerous_output(&project.root, &out_dir)?;
+    Ok(out_dir)
+}

@@ -1,0 +1,233 @@
+//! Incremental rebuilds for a long-running process (`notice watch`, an editor plugin): which
+//! sites a changed path affects, re-rendering only those, and writing only the files whose
+//! bytes changed.
+
+mod affected;
+mod write;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+pub use affected::Affected;
+
+use crate::build::{BuildContext, BuildOptions, BuiltSite, output_dir};
+use crate::diagnostic::Diagnostic;
+use crate::error::{Failure, io_error};
+use crate::files::files_under;
+use crate::history::{History, history_dir, load_history};
+use crate::project::Project;
+use crate::render::{IndexSite, Theme};
+use crate::workspace::Workspace;
+
+/// One rebuild's outcome, for the single line watch prints.
+#[derive(Debug)]
+pub struct Rebuild {
+    /// The sites rendered again.
+    pub sites: Vec<String>,
+    /// Files whose bytes changed.
+    pub written: usize,
+    /// Files no site makes any more.
+    pub removed: usize,
+    /// How long the rebuild took.
+    pub took: Duration,
+    /// Sites that failed; their last good output stays on disk.
+    pub failure: Option<Failure>,
+    /// Problems that did not stop the rebuild.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// A project kept in memory between rebuilds.
+pub struct Session {
+    root: PathBuf,
+    options: BuildOptions,
+    out_dir: PathBuf,
+    workspace: Workspace,
+    theme: Theme,
+    /// The last good render of each site, with the layers it was merged from.
+    sites: BTreeMap<String, BuiltSite>,
+    /// Sites whose last render failed: they are retried on every change.
+    failing: BTreeSet<String>,
+    /// Files on disk that belong to no site (index, assets).
+    shared: BTreeMap<String, Vec<u8>>,
+    /// The sites as `shared`'s index lists them: when a rebuild leaves them as they were, the
+    /// index is not rendered again (at 1,000 sites it cost more than the site itself).
+    index: Vec<IndexSite>,
+    /// Released versions of recently rebuilt sites, with the snapshot files they were read
+    /// from: a save of a site's sources does not parse its unchanged history again. Bounded,
+    /// since a session may hold thousands of sites.
+    histories: Histories,
+    /// The last rebuild could not read the project: list the whole content folder next time.
+    reopen: bool,
+}
+
+/// How many sites' parsed histories a session keeps.
+const HISTORIES: usize = 16;
+
+/// A site's snapshot files (name, bytes), and what they parsed into.
+type Histories = BTreeMap<String, (Vec<(String, Vec<u8>)>, History)>;
+
+impl Session {
+    /// Loads the project at `root` and writes a full build. Fails only when there is nothing
+    /// to watch (no project, or an output directory that would overwrite the sources); broken
+    /// sites are reported in the first [`Rebuild`].
+    pub fn start(root: &Path, options: BuildOptions) -> Result<(Session, Rebuild), Failure> {
+        let started = Instant::now();
+        let workspace = Workspace::open(root)?;
+        let out_dir = output_dir(workspace.project(), &options)?;
+        let theme = Theme::load(workspace.project())?;
+        let mut session = Session {
+            root: root.to_path_buf(),
+            options,
+            out_dir,
+            workspace,
+            theme,
+            sites: BTreeMap::new(),
+            failing: BTreeSet::new(),
+            shared: BTreeMap::new(),
+            index: Vec::new(),
+            histories: BTreeMap::new(),
+            reopen: false,
+        };
+        let mut rebuild = session.render_and_write(None, started)?;
+        let warnings = session.workspace.project().warnings.clone();
+        rebuild.warnings.splice(0..0, warnings);
+        Ok((session, rebuild))
+    }
+
+    /// Where the output goes.
+    pub fn out_dir(&self) -> &Path {
+        &self.out_dir
+    }
+
+    /// The project root.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The name of the theme in use, whose folder a change may touch.
+    pub fn theme_name(&self) -> &str {
+        &self.workspace.project().settings.theme
+    }
+
+    /// Rebuilds what `affected` touches. Broken sources never stop the session: the failure is
+    /// returned in the report, and the last good output stays in place.
+    pub fn rebuild(&mut self, affected: &Affected) -> Result<Rebuild, Failure> {
+        let started = Instant::now();
+        if !affected.everything && !self.reopen {
+            // Only sites and layers changed: look at those, not at every site's folder.
+            let refreshed = self
+                .workspace
+                .refresh(&affected.sites, !affected.layers.is_empty());
+            if let Err(failure) = refreshed {
+                self.reopen = true;
+                return Ok(self.failed(failure, started));
+            }
+            let selected = self.selection(affected);
+            return self.render_and_write(Some(selected), started);
+        }
+        let current_theme = &self.workspace.project().settings.theme;
+        let reloaded = Workspace::open(&self.root).and_then(|workspace| {
+            let settings = &workspace.project().settings;
+            let theme = if affected.everything || &settings.theme != current_theme {
+                Some(Theme::load(workspace.project())?)
+            } else {
+                None
+            };
+            Ok((workspace, theme))
+        });
+        let (workspace, theme) = match reloaded {
+            Ok(loaded) => loaded,
+            Err(failure) => {
+                self.reopen = true;
+                return Ok(self.failed(failure, started));
+            }
+        };
+        self.reopen = false;
+        let everything = affected.everything
+            || theme.is_some()
+            || workspace.project().settings != self.workspace.project().settings;
+        self.workspace = workspace;
+        if let Some(theme) = theme {
+            self.theme = theme;
+        }
+        let selected = (!everything).then(|| self.selection(affected));
+        self.render_and_write(selected, started)
+    }
+
+    /// The sites a change touches: the changed ones, the ones extending a changed layer, the
+    /// ones that failed last time, and sites that appeared or went away.
+    fn selection(&self, affected: &Affected) -> BTreeSet<String> {
+        let known: BTreeSet<&String> = self.sites.keys().chain(&self.failing).collect();
+        let mut selected: BTreeSet<String> = affected.sites.clone();
+        selected.extend(self.failing.iter().cloned());
+        for (name, built) in &self.sites {
+            if built
+                .layers
+                .iter()
+                .any(|layer| affected.layers.contains(layer))
+            {
+                selected.insert(name.clone());
+            }
+        }
+        // New sites, and sites whose directory is gone.
+        selected.extend(
+            self.workspace
+                .project()
+                .sites
+                .iter()
+                .map(|s| s.name.clone())
+                .filter(|n| !known.contains(n)),
+        );
+        selected
+    }
+
+    fn failed(&self, failure: Failure, started: Instant) -> Rebuild {
+        Rebuild {
+            sites: Vec::new(),
+            written: 0,
+            removed: 0,
+            took: started.elapsed(),
+            failure: Some(failure),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn context(&self) -> BuildContext<'_> {
+        Session::context_parts(&self.workspace, &self.theme, self.options.drafts)
+    }
+
+    /// [`Session::context`] from borrowed fields, for code that also changes other fields.
+    fn context_parts<'a>(
+        workspace: &'a Workspace,
+        theme: &'a Theme,
+        drafts: bool,
+    ) -> BuildContext<'a> {
+        BuildContext {
+            workspace,
+            theme,
+            drafts,
+        }
+    }
+}
+
+/// The released versions of `site`, parsed again only when its snapshot files changed.
+fn history_of<'h>(
+    project: &Project,
+    histories: &'h mut Histories,
+    site: &str,
+) -> Result<&'h History, Failure> {
+    let mut files = Vec::new();
+    for (name, path) in files_under(&history_dir(project, site), false)? {
+        let bytes = std::fs::read(&path).map_err(|err| io_error("read file", &path, &err))?;
+        files.push((name, bytes));
+    }
+    if histories.get(site).is_none_or(|(seen, _)| *seen != files) {
+        let history = load_history(project, site)?;
+        if histories.len() >= HISTORIES {
+            histories.clear();
+        }
+        histories.insert(site.to_string(), (files, history));
+    }
+    Ok(&histories[site].1)
+}
