@@ -6,19 +6,24 @@
 //! [`check`] reviews the merged notices for completeness.
 
 pub mod build;
+#[doc(hidden)]
 pub mod cache;
 pub mod check;
+#[doc(hidden)]
 pub mod de;
 pub mod diagnostic;
 pub mod diff;
 pub mod error;
 pub mod explain;
 pub mod export;
+#[doc(hidden)]
 pub mod files;
 pub mod history;
 pub mod init;
+#[doc(hidden)]
 pub mod labels;
 pub mod load;
+#[doc(hidden)]
 pub mod merge;
 pub mod model;
 pub mod origin;
@@ -28,6 +33,8 @@ pub mod release;
 pub mod render;
 pub mod schema;
 pub mod session;
+#[doc(hidden)]
 pub mod slug;
+#[doc(hidden)]
 pub mod source;
 pub mod workspace;
