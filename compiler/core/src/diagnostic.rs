@@ -8,19 +8,24 @@ use crate::origin::{Origin, SourceFile};
 /// How bad a diagnostic is. Errors stop a build; warnings are printed and the build goes on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// Stops the command.
     Error,
+    /// Printed; the command goes on.
     Warning,
 }
 
 /// One message for the user, optionally anchored in a source file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// Error or warning.
     pub severity: Severity,
     /// A stable code for the kind of problem, e.g. a `notice check` rule id; shown as
     /// `error[code]`. A reference to the static id, a thin pointer, keeps `Result<_, Diagnostic>`
     /// small.
     pub code: Option<&'static &'static str>,
+    /// What went wrong, in one sentence.
     pub message: String,
+    /// The span in a source file the message is about, quoted when printed.
     pub origin: Option<Origin>,
     /// A path the message is about when there is no position in a file (a directory, a symlink).
     /// A boxed `String`, a thin pointer, to keep `Result<_, Diagnostic>` small.
@@ -32,6 +37,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// An error with `message`.
     pub fn error(message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
@@ -44,6 +50,7 @@ impl Diagnostic {
         }
     }
 
+    /// A warning with `message`.
     pub fn warning(message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
@@ -51,26 +58,31 @@ impl Diagnostic {
         }
     }
 
+    /// Tags the diagnostic with a stable code, such as a check rule's id.
     pub fn code(mut self, code: &'static &'static str) -> Self {
         self.code = Some(code);
         self
     }
 
+    /// Anchors the diagnostic at a span of a source file.
     pub fn at(mut self, origin: &Origin) -> Self {
         self.origin = Some(origin.clone());
         self
     }
 
+    /// Names a path the diagnostic is about, when there is no span to quote.
     pub fn at_path(mut self, path: impl Into<String>) -> Self {
         self.path = Some(Box::new(path.into()));
         self
     }
 
+    /// Adds a secondary fact.
     pub fn note(mut self, note: impl Into<String>) -> Self {
         self.notes.push(note.into());
         self
     }
 
+    /// Adds a suggested fix.
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help.push(help.into());
         self

@@ -16,6 +16,7 @@ pub enum FailureKind {
 }
 
 impl FailureKind {
+    /// The process exit code for this kind: 1, 2, 65 or 74.
     pub fn exit_code(self) -> u8 {
         match self {
             FailureKind::Findings => 1,
@@ -29,11 +30,14 @@ impl FailureKind {
 /// A failed command: its kind and everything worth telling the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
+    /// Decides the exit code.
     pub kind: FailureKind,
+    /// What to print, sorted by location.
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Failure {
+    /// A failure of `kind` with one diagnostic.
     pub fn new(kind: FailureKind, diagnostic: Diagnostic) -> Self {
         Failure {
             kind,
@@ -41,10 +45,12 @@ impl Failure {
         }
     }
 
+    /// An I/O failure (exit 74).
     pub fn io(diagnostic: Diagnostic) -> Self {
         Failure::new(FailureKind::Io, diagnostic)
     }
 
+    /// A usage failure (exit 2): a wrong command line, or not a project.
     pub fn usage(diagnostic: Diagnostic) -> Self {
         Failure::new(FailureKind::Usage, diagnostic)
     }

@@ -25,6 +25,7 @@ pub struct Layers {
 }
 
 impl Layers {
+    /// Parses every layer file of the project; a broken one is reported by the sites using it.
     pub fn load(project: &Project) -> Layers {
         let parsed = project
             .layers
@@ -135,17 +136,20 @@ fn layer_names(node: &Node) -> Result<Vec<(String, Origin)>, Diagnostic> {
 /// A site after merging: the provenance tree and the typed notice.
 #[derive(Debug, Clone)]
 pub struct LoadedSite {
+    /// The site's name (its directory under `content/`).
     pub name: String,
     /// Layer names in the order they were applied.
     pub layers: Vec<String>,
     /// The merged tree; every value keeps its origin.
     pub merged: Node,
+    /// The typed notice.
     pub notice: Notice,
     /// Published languages, primary first.
     pub languages: Vec<Lang>,
 }
 
 impl LoadedSite {
+    /// The primary language, the first published one.
     pub fn primary(&self) -> Lang {
         self.languages[0]
     }

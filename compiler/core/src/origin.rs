@@ -10,10 +10,12 @@ use std::sync::Arc;
 pub struct SourceFile {
     /// The path as the user should see it (relative to where they ran the command, if possible).
     pub display: String,
+    /// The whole text of the file.
     pub text: String,
 }
 
 impl SourceFile {
+    /// A file named `display` holding `text`.
     pub fn new(display: impl Into<String>, text: String) -> Arc<SourceFile> {
         Arc::new(SourceFile {
             display: display.into(),
@@ -44,11 +46,14 @@ fn floor_char_boundary(text: &str, offset: usize) -> usize {
 /// Where a value came from: a byte span in a source file.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Origin {
+    /// The file the span is in.
     pub file: Arc<SourceFile>,
+    /// Byte offsets into the file's text.
     pub span: Range<usize>,
 }
 
 impl Origin {
+    /// The span `span` of `file`.
     pub fn new(file: &Arc<SourceFile>, span: Range<usize>) -> Origin {
         Origin {
             file: Arc::clone(file),
@@ -56,6 +61,7 @@ impl Origin {
         }
     }
 
+    /// 1-based line and column (in characters) of the span's start.
     pub fn line_col(&self) -> (usize, usize) {
         self.file.line_col(self.span.start)
     }

@@ -12,17 +12,24 @@ use crate::model::Settings;
 use crate::slug::slugify;
 use crate::source::{self, SourceFile, display_path};
 
+/// The folder of a project that holds its sources.
 pub const CONTENT_DIR: &str = "content";
+/// Project-wide settings, inside `content/`.
 pub const SETTINGS_FILE: &str = "project.toml";
+/// The folder of `content/` that holds shared layers.
 pub const LAYERS_DIR: &str = "_shared";
+/// A site's source file, inside its folder of `content/`.
 pub const SITE_FILE: &str = "notice.toml";
+/// The folder of a project that holds its themes.
 pub const THEMES_DIR: &str = "themes";
 
 /// A project: its settings and the sites and layers found under `content/`.
 #[derive(Debug)]
 pub struct Project {
+    /// The directory holding `content/`, as given.
     pub root: PathBuf,
     canonical_root: PathBuf,
+    /// `content/project.toml`, or its defaults.
     pub settings: Settings,
     /// Sites, sorted by name.
     pub sites: Vec<SiteEntry>,
@@ -33,12 +40,16 @@ pub struct Project {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// A site found under `content/`.
 pub struct SiteEntry {
+    /// Its directory name, which is also its output folder.
     pub name: String,
+    /// Its `notice.toml`.
     pub source: PathBuf,
 }
 
 impl Project {
+    /// Reads the settings and lists the sites and layers of the project at `root`.
     pub fn open(root: &Path) -> Result<Project, Failure> {
         let content = root.join(CONTENT_DIR);
         if !content.is_dir() {
@@ -140,16 +151,19 @@ impl Project {
         Ok(())
     }
 
+    /// `<root>/content`.
     pub fn content_dir(&self) -> PathBuf {
         self.root.join(CONTENT_DIR)
     }
 
+    /// The file of the layer `name`: `content/_shared/<name>.toml`.
     pub fn layer_path(&self, name: &str) -> PathBuf {
         self.content_dir()
             .join(LAYERS_DIR)
             .join(format!("{name}.toml"))
     }
 
+    /// The folder of the theme the settings name: `themes/<name>`.
     pub fn theme_dir(&self) -> PathBuf {
         self.root.join(THEMES_DIR).join(&self.settings.theme)
     }

@@ -21,23 +21,31 @@ use crate::workspace::Workspace;
 pub struct ReleaseOptions {
     /// The sites to release; with `all`, every site with unreleased changes.
     pub sites: Vec<String>,
+    /// Release every site with unreleased changes instead of `sites`.
     pub all: bool,
     /// When the new version takes effect; today (UTC) when not given.
     pub effective: Option<Date>,
+    /// What changed, for the change log's readers.
     pub summary: Option<Text>,
 }
 
 #[derive(Debug)]
+/// One new version.
 pub struct Released {
+    /// The site released.
     pub site: String,
+    /// The new version's id.
     pub version: VersionId,
+    /// The snapshot file written.
     pub path: PathBuf,
     /// Changes since the previous version; `None` for a first release.
     pub changes: Option<Vec<diff::Change>>,
 }
 
 #[derive(Debug, Default)]
+/// What a release did.
 pub struct ReleaseReport {
+    /// The versions written, by site name.
     pub released: Vec<Released>,
     /// Sites skipped by `--all` because nothing changed since their latest version.
     pub unchanged: Vec<String>,

@@ -69,11 +69,15 @@ impl Found {
 /// One problem found by a rule, located at the value that causes it.
 #[derive(Debug, Clone)]
 pub struct Finding {
+    /// The rule that found it.
     pub rule: &'static Rule,
+    /// What is wrong, in the finding's language.
     pub message: String,
+    /// Where: the value's own origin (a layer's line for inherited values).
     pub origin: Origin,
     /// The fix: the finding's own hint, or the rule's.
     pub help: String,
+    /// Secondary facts, such as the sites a layer's finding affects.
     pub notes: Vec<String>,
     /// The language a finding is about (a missing translation), if any.
     pub language: Option<Lang>,
@@ -167,6 +171,7 @@ pub struct CheckReport {
 }
 
 impl CheckReport {
+    /// How many findings have `severity`.
     pub fn count(&self, severity: Severity) -> usize {
         self.findings
             .iter()

@@ -10,6 +10,7 @@ pub struct Rule {
     pub id: &'static str,
     /// The provision the rule enforces, where there is one, e.g. `GDPR Art. 13(1)(c)`.
     pub article: Option<&'static str>,
+    /// Whether a finding fails the check (errors) or only with `--strict` (warnings).
     pub severity: Severity,
     /// What the rule checks, in one line.
     pub checks: &'static str,

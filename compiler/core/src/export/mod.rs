@@ -33,30 +33,43 @@ pub struct ExportOptions {
 
 /// One site, ready to be written as JSON or fragments.
 pub struct ExportedSite {
+    /// The site's name (its directory under `content/`).
     pub name: String,
+    /// Published languages, primary first.
     pub languages: Vec<Lang>,
     /// The version shown, when the site has releases (and drafts were not asked for).
     pub version: Option<VersionJson>,
+    /// The effective notice the fragments show.
     pub notice: Notice,
+    /// The notice as body-only HTML, one per language.
     pub fragments: Vec<LangFragment>,
+    /// The change log, newest version first.
     pub changes: Vec<EntryJson>,
+    /// The notice as JSON-LD with DPV terms.
     pub jsonld: serde_json::Value,
 }
 
 #[derive(Debug, Clone, Serialize)]
+/// The version an export shows.
 pub struct VersionJson {
+    /// The version id, e.g. `2025-12-01` or `2025-12-01-2`.
     pub id: String,
+    /// The date it takes effect, `YYYY-MM-DD`.
     pub effective: String,
 }
 
 /// One released version in the change log, newest first.
 #[derive(Debug, Serialize)]
 pub struct EntryJson {
+    /// The version id.
     pub version: String,
+    /// The date it takes effect, `YYYY-MM-DD`.
     pub effective: String,
+    /// The releaser's summary per language code.
     pub summary: IndexMap<&'static str, String>,
     /// `material` or `editorial`; none for the first version.
     pub class: Option<&'static str>,
+    /// The changes since the version before, in `notice diff`'s JSON shape.
     pub changes: Vec<serde_json::Value>,
 }
 

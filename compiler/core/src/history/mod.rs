@@ -24,12 +24,14 @@ pub const HISTORY_DIR: &str = "history";
 /// A version's id: its effective date, with `-2`, `-3`… for further releases on the same day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct VersionId {
+    /// The date the version takes effect.
     pub date: Date,
     /// 1 for the first release of the day; shown only from 2 on.
     pub sequence: u32,
 }
 
 impl VersionId {
+    /// Reads `YYYY-MM-DD` or `YYYY-MM-DD-N` (N from 2 on, no leading zero).
     pub fn parse(text: &str) -> Option<VersionId> {
         let date = Date::parse(text.get(..10)?)?;
         let sequence = match &text[10..] {
@@ -70,6 +72,7 @@ impl fmt::Display for VersionId {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReleaseInfo {
+    /// The version id, as the file name has it.
     pub version: String,
     /// The date this version takes effect.
     pub effective: Date,
@@ -92,7 +95,9 @@ struct SnapshotFile {
 /// One released version, read back from its snapshot.
 #[derive(Debug, Clone)]
 pub struct Version {
+    /// The id, from the file name.
     pub id: VersionId,
+    /// The snapshot's `[release]` table.
     pub release: ReleaseInfo,
     /// The frozen notice, shaped like a freshly loaded site so the page renderer takes it as is.
     pub site: LoadedSite,
@@ -101,19 +106,23 @@ pub struct Version {
 /// A site's released versions, oldest first.
 #[derive(Debug, Clone, Default)]
 pub struct History {
+    /// Oldest first.
     pub versions: Vec<Version>,
 }
 
 impl History {
+    /// The newest version, the one in force.
     pub fn latest(&self) -> Option<&Version> {
         self.versions.last()
     }
 
+    /// Every version's id, oldest first.
     pub fn ids(&self) -> Vec<VersionId> {
         self.versions.iter().map(|v| v.id).collect()
     }
 }
 
+/// `content/<site>/history/`: where a site's released versions are kept.
 pub fn history_dir(project: &Project, site: &str) -> PathBuf {
     project.content_dir().join(site).join(HISTORY_DIR)
 }

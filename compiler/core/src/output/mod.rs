@@ -42,9 +42,11 @@ impl Scope {
 }
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
+/// What writing the output did.
 pub struct WriteReport {
     /// Files whose bytes are new or changed.
     pub written: Vec<String>,
+    /// Files whose bytes were already there.
     pub unchanged: usize,
     /// Files of earlier builds that this build no longer produces.
     pub removed: Vec<String>,
@@ -89,6 +91,7 @@ pub struct Stager {
 }
 
 impl Stager {
+    /// Starts a staging directory beside `out_dir` for a build that speaks for `scope`.
     pub fn new(out_dir: &Path, scope: Scope) -> Result<Stager, Failure> {
         if out_dir.exists() && !out_dir.is_dir() {
             return Err(Failure::io(

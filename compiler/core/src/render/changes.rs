@@ -29,6 +29,7 @@ pub struct Entry<'a> {
 }
 
 impl Entry<'_> {
+    /// Material or editorial; `None` for the first version.
     pub fn class(&self) -> Option<Class> {
         let changes = self.changes.as_ref()?;
         Some(if diff::is_material(changes) {
@@ -85,6 +86,7 @@ pub struct ChangeLog<'a> {
     pub current: &'a LoadedSite,
     /// Section anchors present on the current page.
     pub anchors: &'a [String],
+    /// The change log, newest first.
     pub entries: &'a [Entry<'a>],
 }
 

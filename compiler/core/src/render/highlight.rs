@@ -67,6 +67,7 @@ fn highlight(lang: &str, code: &str) -> Option<String> {
     Some(generator.finalize())
 }
 
+/// Escapes `text` for HTML text and attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let _ = escape_into(&mut out, text);

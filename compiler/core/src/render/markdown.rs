@@ -15,7 +15,9 @@ use crate::slug::IdAllocator;
 /// Why a Markdown text was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MarkdownError {
+    /// What is wrong with the text.
     pub message: String,
+    /// How to fix it.
     pub help: String,
 }
 
@@ -43,6 +45,7 @@ pub struct Memo {
 }
 
 impl Memo {
+    /// The most texts the memo keeps.
     pub const CAPACITY: usize = 4096;
 
     fn get(&self, markdown: &str) -> Option<String> {

@@ -145,7 +145,9 @@ pub enum Status<'a> {
     Current(&'a Version),
     /// An earlier version, replaced by `successor`.
     Archived {
+        /// The version shown.
         version: &'a Version,
+        /// The version that replaced it.
         successor: &'a Version,
     },
 }
@@ -154,6 +156,7 @@ pub enum Status<'a> {
 pub struct NoticePage<'a> {
     /// The content: the sources, or a released snapshot.
     pub site: &'a LoadedSite,
+    /// Which version the page shows, and its banner.
     pub status: Status<'a>,
     /// The languages of the site's current page, primary first; links to the current page
     /// and the change log go to these.
@@ -172,6 +175,7 @@ impl NoticePage<'_> {
         }
     }
 
+    /// The page's output path in `lang`.
     pub fn path(&self, lang: Lang) -> String {
         localized_path(&self.dir(), self.site.primary(), lang)
     }
@@ -179,7 +183,9 @@ impl NoticePage<'_> {
 
 /// A rendered notice: `(output path, HTML)` per language, and the section anchors it has.
 pub struct RenderedNotice {
+    /// `(output path, HTML)` per language.
     pub pages: Vec<(String, Vec<u8>)>,
+    /// The ids of the sections present.
     pub anchors: Vec<String>,
     /// The notice as JSON-LD text, as its pages carry it.
     pub jsonld: String,
@@ -310,6 +316,7 @@ fn page_view(shared: &SharedView<'_>, lang: Lang, path: &str) -> Result<PageView
 /// One language of a notice as body-only HTML, for embedding in another generator's pages.
 #[derive(Debug, Clone)]
 pub struct LangFragment {
+    /// The fragment's language.
     pub lang: Lang,
     /// The notice's title, as plain text.
     pub title: String,
@@ -317,14 +324,18 @@ pub struct LangFragment {
     pub path: String,
     /// The whole notice, with the same ids as the standalone page.
     pub body: String,
+    /// Each section on its own, for hosts that place them separately.
     pub sections: Vec<SectionFragment>,
 }
 
 #[derive(Debug, Clone)]
+/// One section of a fragment.
 pub struct SectionFragment {
+    /// The section's anchor, as on the standalone page.
     pub id: String,
     /// The heading, as plain text.
     pub title: String,
+    /// The section's HTML.
     pub html: String,
 }
 
@@ -420,14 +431,18 @@ struct IndexEntry {
 /// these for every site instead of whole loaded notices.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndexSite {
+    /// The site's name (its output folder).
     pub name: String,
+    /// The notice's title, if it has one.
     pub title: Option<Text>,
+    /// The controller's name, shown when there is no title.
     pub controller: String,
     /// Published languages, primary first.
     pub languages: Vec<Lang>,
 }
 
 impl IndexSite {
+    /// What the index shows of `site`.
     pub fn of(site: &LoadedSite) -> IndexSite {
         IndexSite {
             name: site.name.clone(),

@@ -11,12 +11,17 @@ use crate::model::{Notice, Person, Section};
 /// One `<section>` of the page. `template` names `sections/<template>.html` in the theme.
 #[derive(Debug, Serialize)]
 pub struct SectionView {
+    /// The section's anchor.
     pub id: String,
+    /// The template under `sections/` that renders it.
     pub template: &'static str,
+    /// The heading.
     pub title: Html,
     /// The heading as plain text, for machine output.
     pub label: String,
+    /// The notice's introduction to the section.
     pub intro: Option<Html>,
+    /// What the template shows; undefined when the section has only an intro.
     pub data: minijinja::Value,
 }
 

@@ -9,7 +9,9 @@ use crate::project::Project;
 
 /// A site to render: its sources and its released versions.
 pub struct SiteInput<'a> {
+    /// The site as its sources say.
     pub sources: &'a LoadedSite,
+    /// Its released versions.
     pub history: &'a History,
     /// Show the sources as an unreleased draft instead of the version in force.
     pub drafts: bool,
@@ -27,6 +29,7 @@ impl<'a> SiteInput<'a> {
     }
 }
 
+/// Every file of one site, in memory.
 pub struct SiteOutput {
     /// `(output path, bytes)` of every file.
     pub files: Vec<(String, Vec<u8>)>,
@@ -34,6 +37,7 @@ pub struct SiteOutput {
     pub pages: usize,
 }
 
+/// Renders a site's current page, change log, feed and archived versions in every language.
 pub fn render_site(
     project: &Project,
     theme: &Theme,

@@ -54,9 +54,11 @@ const BUILTIN_ASSETS: [(&str, &[u8]); 1] = [(
 /// and the Markdown every page rendered with it shares.
 pub struct Theme {
     env: Environment<'static>,
+    /// Rendered Markdown shared by every page of this theme.
     pub markdown: super::markdown::Memo,
     /// Template name → the file it came from, for error locations.
     files: BTreeMap<String, Arc<SourceFile>>,
+    /// Static files, published under `assets/`.
     pub assets: BTreeMap<String, Vec<u8>>,
 }
 
@@ -108,6 +110,7 @@ impl Theme {
         })
     }
 
+    /// Renders `template` with `context`; errors name the template file and line.
     pub fn render(&self, template: &str, context: minijinja::Value) -> Result<String, Diagnostic> {
         let template = self
             .env

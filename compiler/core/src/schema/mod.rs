@@ -15,6 +15,7 @@ pub use source::source_schema;
 /// Where the schemas are committed, relative to the repository root; example sources point
 /// at them with a `#:schema` directive.
 pub const SOURCE_SCHEMA_PATH: &str = "compiler/schema/notice.schema.json";
+/// Where the committed schema of `content/project.toml` lives, from the repository root.
 pub const PROJECT_SCHEMA_PATH: &str = "compiler/schema/project.schema.json";
 
 const DRAFT: &str = "http://json-schema.org/draft-04/schema#";
