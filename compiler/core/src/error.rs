@@ -70,6 +70,15 @@ impl Failure {
     }
 }
 
+/// The diagnostics as the command line prints them.
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(diagnostic::render_all(&self.diagnostics).trim_end())
+    }
+}
+
+impl std::error::Error for Failure {}
+
 impl From<Diagnostic> for Failure {
     fn from(diagnostic: Diagnostic) -> Self {
         Failure::new(FailureKind::Data, diagnostic)

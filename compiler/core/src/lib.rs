@@ -1,9 +1,50 @@
-//! `notice` compiles privacy notices (tietosuojaseloste) from layered TOML sources into static HTML.
+//! The engine of `notice`: privacy notices (*tietosuojaseloste*, GDPR Art. 13/14) compiled
+//! from layered TOML sources into static HTML pages, change logs, diffs and embeds.
 //!
-//! The pipeline: [`project`] finds the sources, [`source`] parses them with spans, [`load`]
-//! resolves layers and [`merge`]s them with provenance, [`de`] types the result into the
-//! [`model`], [`render`] produces pages in memory, and [`output`] swaps them into place.
-//! [`check`] reviews the merged notices for completeness.
+//! Data flows one way, and each layer only uses the ones below it:
+//!
+//! 1. **Sources**: [`origin`] keeps files and spans for diagnostics; `source` parses TOML
+//!    with a position for every value; [`project`] finds the sites and layers under `content/`.
+//! 2. **Merged model**: [`load`] resolves a site's `extends` chain and merges the layers with
+//!    provenance into the typed [`model`]; [`history`] reads released versions back;
+//!    [`workspace::Workspace`] opens a project once and loads its sites for every command.
+//! 3. **Analyses**: [`diff`] compares two notices by meaning; [`render`] makes pages in
+//!    memory (HTML, change logs, Atom, JSON-LD); [`check`] reviews the law's requirements;
+//!    [`export`] shapes notices for other site generators.
+//! 4. **Operations**: [`build`] renders and writes a project, [`release`] freezes versions,
+//!    [`session`] rebuilds incrementally for a watcher.
+//! 5. **Output**: [`output`] stages a tree beside the output directory and swaps it in,
+//!    through one guard that never writes into the sources.
+//!
+//! Every fallible operation returns [`error::Failure`]: diagnostics with file:line:col, and a
+//! kind that maps to an exit code.
+//!
+//! # Example
+//!
+//! Create a project, check it, and build it into a directory of your choice:
+//!
+//! ```
+//! use notice_core::build::{BuildOptions, build};
+//! use notice_core::check::{CheckOptions, check};
+//! use notice_core::workspace::Workspace;
+//!
+//! let dir = tempfile::tempdir()?;
+//! notice_core::init::init(dir.path())?;
+//!
+//! let workspace = Workspace::open(dir.path())?;
+//! let site = workspace.load(&workspace.select(&["esimerkki".to_string()])?[0])?;
+//! assert_eq!(site.primary().code(), "fi");
+//!
+//! let findings = check(&workspace, &CheckOptions { sites: Vec::new() })?;
+//! println!("{} finding(s)", findings.findings.len());
+//!
+//! let out = dir.path().join("public");
+//! let options = BuildOptions { out: Some(out.clone()), sites: Vec::new(), drafts: true };
+//! let report = build(&workspace, &options)?;
+//! assert!(out.join("esimerkki/index.html").is_file());
+//! assert!(report.pages > 0);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 pub mod build;
 #[doc(hidden)]
