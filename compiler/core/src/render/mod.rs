@@ -2,9 +2,12 @@
 
 pub mod changes;
 mod feed;
+mod fragments;
 mod highlight;
+mod index;
 pub mod jsonld;
 pub mod markdown;
+mod paths;
 pub mod sections;
 pub mod site;
 mod text;
@@ -13,7 +16,11 @@ pub mod theme;
 use minijinja::value::Serde;
 use serde::Serialize;
 
+pub use fragments::{LangFragment, SectionFragment, render_fragments};
 pub use highlight::escape;
+pub use index::{IndexSite, render_index};
+use paths::{canonical, localized_path, nearest, root_prefix};
+pub use paths::{canonical_url, changes_path, feed_path, page_path, version_dir};
 pub use text::Html;
 use text::PageText;
 pub use theme::Theme;
@@ -27,55 +34,6 @@ use crate::project::Project;
 
 /// Where the CSS is published, relative to the output root.
 pub const ASSETS_DIR: &str = "assets";
-
-/// `<dir>/index.html` in the primary language, `<dir>/<lang>/index.html` in the others.
-fn localized_path(dir: &str, primary: Lang, lang: Lang) -> String {
-    if lang == primary {
-        format!("{dir}/index.html")
-    } else {
-        format!("{dir}/{lang}/index.html")
-    }
-}
-
-/// Output path of a site's current page in `lang`.
-pub fn page_path(site: &LoadedSite, lang: Lang) -> String {
-    localized_path(&site.name, site.primary(), lang)
-}
-
-/// The folder of an archived version's pages.
-pub fn version_dir(site: &str, version: &str) -> String {
-    format!("{site}/versions/{version}")
-}
-
-/// The change log in `lang`: `<site>/changes/index.html` in the primary language,
-/// `<site>/<lang>/changes/index.html` in the others.
-pub fn changes_path(site: &str, primary: Lang, lang: Lang) -> String {
-    if lang == primary {
-        format!("{site}/changes/index.html")
-    } else {
-        format!("{site}/{lang}/changes/index.html")
-    }
-}
-
-/// The Atom feed of a site's changes.
-pub fn feed_path(site: &str) -> String {
-    format!("{site}/changes.xml")
-}
-
-/// The relative prefix from a page at `path` back to the output root.
-fn root_prefix(path: &str) -> String {
-    "../".repeat(path.matches('/').count())
-}
-
-/// `lang` if the current page publishes it, else the primary language: where a link from a
-/// page in `lang` to the current notice or its change log should go.
-fn nearest(languages: &[Lang], lang: Lang) -> Lang {
-    if languages.contains(&lang) {
-        lang
-    } else {
-        languages[0]
-    }
-}
 
 #[derive(Serialize)]
 struct Alternate {
@@ -313,77 +271,6 @@ fn page_view(shared: &SharedView<'_>, lang: Lang, path: &str) -> Result<PageView
     Ok(view)
 }
 
-/// One language of a notice as body-only HTML, for embedding in another generator's pages.
-#[derive(Debug, Clone)]
-pub struct LangFragment {
-    /// The fragment's language.
-    pub lang: Lang,
-    /// The notice's title, as plain text.
-    pub title: String,
-    /// The standalone page, relative to the output root.
-    pub path: String,
-    /// The whole notice, with the same ids as the standalone page.
-    pub body: String,
-    /// Each section on its own, for hosts that place them separately.
-    pub sections: Vec<SectionFragment>,
-}
-
-#[derive(Debug, Clone)]
-/// One section of a fragment.
-pub struct SectionFragment {
-    /// The section's anchor, as on the standalone page.
-    pub id: String,
-    /// The heading, as plain text.
-    pub title: String,
-    /// The section's HTML.
-    pub html: String,
-}
-
-/// Renders a notice's body and each section on their own, in every language, from the same
-/// templates as the standalone page (`notice-body.html`, `section.html`).
-pub fn render_fragments(
-    project: &Project,
-    theme: &Theme,
-    notice_page: &NoticePage<'_>,
-) -> Result<Vec<LangFragment>, Diagnostic> {
-    let shared = SharedView::new(project, theme, notice_page);
-    notice_page
-        .site
-        .languages
-        .iter()
-        .map(|&lang| {
-            let path = notice_page.path(lang);
-            let view = page_view(&shared, lang, &path)?;
-            let sections = view
-                .sections
-                .iter()
-                .map(|section| {
-                    let html = theme.render(
-                        "section.html",
-                        minijinja::context! { page => Serde(&view), t => Serde(labels::labels(lang)), section => Serde(section) },
-                    )?;
-                    Ok(SectionFragment {
-                        id: section.id.clone(),
-                        title: section.label.clone(),
-                        html,
-                    })
-                })
-                .collect::<Result<Vec<_>, Diagnostic>>()?;
-            let body = theme.render(
-                "notice-body.html",
-                minijinja::context! { page => Serde(&view), t => Serde(labels::labels(lang)) },
-            )?;
-            Ok(LangFragment {
-                lang,
-                title: view.title.clone(),
-                path,
-                body,
-                sections,
-            })
-        })
-        .collect()
-}
-
 /// Links to each language version of the notice in `dir` (published in `languages`, primary
 /// first), from a page `root` levels below the output root.
 fn language_links(
@@ -406,86 +293,4 @@ fn language_links(
             }
         })
         .collect()
-}
-
-/// The public URL of an output path when the project has a `base_url`.
-pub fn canonical_url(project: &Project, path: &str) -> Option<String> {
-    canonical(project, path)
-}
-
-/// The page's public URL when the project has a `base_url`; `index.html` is left off.
-fn canonical(project: &Project, path: &str) -> Option<String> {
-    let base = project.settings.base_url.as_deref()?.trim_end_matches('/');
-    Some(format!("{base}/{}", path.trim_end_matches("index.html")))
-}
-
-#[derive(Serialize)]
-struct IndexEntry {
-    name: String,
-    title: String,
-    controller: String,
-    pages: Vec<Alternate>,
-}
-
-/// What the index page shows of a site: a few fields, so a build or a watch session keeps
-/// these for every site instead of whole loaded notices.
-#[derive(Debug, Clone, PartialEq)]
-pub struct IndexSite {
-    /// The site's name (its output folder).
-    pub name: String,
-    /// The notice's title, if it has one.
-    pub title: Option<Text>,
-    /// The controller's name, shown when there is no title.
-    pub controller: String,
-    /// Published languages, primary first.
-    pub languages: Vec<Lang>,
-}
-
-impl IndexSite {
-    /// What the index shows of `site`.
-    pub fn of(site: &LoadedSite) -> IndexSite {
-        IndexSite {
-            name: site.name.clone(),
-            title: site.notice.title.clone(),
-            controller: site.notice.controller.name.clone(),
-            languages: site.languages.clone(),
-        }
-    }
-}
-
-/// Renders `index.html`, listing every site and its languages.
-pub fn render_index(
-    project: &Project,
-    theme: &Theme,
-    sites: &[IndexSite],
-) -> Result<Vec<u8>, Diagnostic> {
-    let lang = project.settings.languages.primary();
-    let entries: Vec<IndexEntry> = sites
-        .iter()
-        .map(|site| {
-            let primary = site.languages[0];
-            let title = site.title.as_ref().map_or_else(
-                || site.controller.clone(),
-                |t| t.get(lang, primary).text.to_string(),
-            );
-            IndexEntry {
-                name: site.name.clone(),
-                title,
-                controller: site.controller.clone(),
-                pages: language_links(project, &site.languages, &site.name, "", None),
-            }
-        })
-        .collect();
-    let title = project.settings.title.as_ref().map_or_else(
-        || labels::labels(lang).all_notices.to_string(),
-        |t| t.get(lang, lang).text.to_string(),
-    );
-    let html = theme.render(
-        "index.html",
-        minijinja::context! {
-            page => minijinja::context! { lang => lang.code(), title, root => "", canonical => canonical(project, "index.html"), sites => Serde(entries) },
-            t => Serde(labels::labels(lang)),
-        },
-    )?;
-    Ok(html.into_bytes())
 }
