@@ -3,7 +3,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::load::LoadedSite;
-use crate::model::{LegalBasis, RecipientRole, Safeguard, Text};
+use crate::model::{Authority, LegalBasis, Purpose, RecipientRole, Safeguard, Text, Transfer};
 
 /// The IRI of a legal basis of Art. 6(1).
 pub fn legal_basis_iri(basis: LegalBasis) -> String {
@@ -96,127 +96,119 @@ pub fn notice_jsonld(site: &LoadedSite, id: Option<&str>) -> Value {
     if let Some(title) = &notice.title {
         root.insert("schema:name".into(), texts(site, title));
     }
-
-    let controller = &notice.controller;
-    let mut controller_node = named(
-        site,
-        "dpv:DataController",
-        &Text::Plain(controller.name.clone()),
-    );
-    if let Some(id) = &controller.business_id {
-        controller_node.insert("schema:taxID".into(), json!(id));
-    }
-    if let Some(email) = &controller.email {
-        controller_node.insert("schema:email".into(), json!(email));
-    }
-    if let Some(address) = &controller.address {
-        controller_node.insert("schema:address".into(), texts(site, address));
-    }
-    root.insert(
-        "dpv:hasDataController".into(),
-        Value::Object(controller_node),
-    );
-
-    let purposes: Vec<Value> = notice
-        .purposes
-        .iter()
-        .map(|purpose| {
-            let mut node = named(site, "dpv:Purpose", &purpose.title);
-            if let Some(basis) = purpose.basis {
-                node.insert("dpv:hasLegalBasis".into(), json!({ "@id": legal_basis_iri(basis) }));
-            }
-            if let Some(retention) = &purpose.retention {
-                node.insert("dpv:hasStorageCondition".into(), json!({ "@type": "dpv:StorageDuration", "schema:description": texts(site, retention) }));
-            }
-            Value::Object(node)
-        })
-        .collect();
-    root.insert("dpv:hasPurpose".into(), Value::Array(purposes));
-
-    let data: Vec<Value> = notice
+    root.insert("dpv:hasDataController".into(), controller_node(site));
+    let purposes = notice.purposes.iter().map(|p| purpose_node(site, p));
+    root.insert("dpv:hasPurpose".into(), purposes.collect());
+    let data = notice
         .data_categories
         .iter()
-        .map(|category| Value::Object(named(site, "dpv:PersonalData", &category.title)))
-        .collect();
-    root.insert("dpv:hasPersonalData".into(), Value::Array(data));
-
-    let recipients: Vec<Value> = notice
-        .recipients
-        .iter()
-        .map(|recipient| {
-            Value::Object(named(site, recipient_type(recipient.role), &recipient.name))
-        })
-        .collect();
-    root.insert("dpv:hasRecipient".into(), Value::Array(recipients));
-
-    let transfers: Vec<Value> = notice
-        .transfers
-        .iter()
-        .map(|transfer| {
-            let mut node = Map::new();
-            node.insert("@type".into(), json!("dpv:Process"));
-            node.insert("dpv:hasProcessing".into(), json!({ "@id": "dpv:Transfer" }));
-            node.insert(
-                "dpv:hasRecipient".into(),
-                Value::Object(named(site, "dpv:Recipient", &transfer.recipient)),
-            );
-            if let Some(country) = &transfer.country {
-                node.insert(
-                    "dpv:hasThirdCountry".into(),
-                    json!({ "@type": "dpv:ThirdCountry", "schema:name": texts(site, country) }),
-                );
-            }
-            if let Some(safeguard) = transfer.safeguard {
-                let iri = safeguard_iri(safeguard);
-                let property = if iri.starts_with("eu-gdpr:") {
-                    "dpv:hasLegalBasis"
-                } else {
-                    "dpv:hasTechnicalOrganisationalMeasure"
-                };
-                node.insert(property.into(), json!({ "@id": iri }));
-            }
-            Value::Object(node)
-        })
-        .collect();
-    root.insert("dpv:hasProcess".into(), Value::Array(transfers));
-
+        .map(|category| Value::Object(named(site, "dpv:PersonalData", &category.title)));
+    root.insert("dpv:hasPersonalData".into(), data.collect());
+    let recipients = notice.recipients.iter().map(|recipient| {
+        Value::Object(named(site, recipient_type(recipient.role), &recipient.name))
+    });
+    root.insert("dpv:hasRecipient".into(), recipients.collect());
+    let transfers = notice.transfers.iter().map(|t| transfer_node(site, t));
+    root.insert("dpv:hasProcess".into(), transfers.collect());
     if let Some(retention) = &notice.retention {
         root.insert(
             "dpv:hasStorageCondition".into(),
             json!({ "@type": "dpv:StorageDuration", "schema:description": texts(site, retention) }),
         );
     }
-
-    let rights: Vec<Value> = notice
-        .rights
-        .iter()
-        .filter_map(|right| {
-            let iri = right_iri(right.article.as_deref()?)?;
-            let mut node = named(site, "dpv:DataSubjectRight", &right.title);
-            node.insert("@id".into(), json!(iri));
-            Some(Value::Object(node))
-        })
-        .collect();
-    root.insert("dpv:hasRight".into(), Value::Array(rights));
-
+    let rights = notice.rights.iter().filter_map(|right| {
+        let iri = right_iri(right.article.as_deref()?)?;
+        let mut node = named(site, "dpv:DataSubjectRight", &right.title);
+        node.insert("@id".into(), json!(iri));
+        Some(Value::Object(node))
+    });
+    root.insert("dpv:hasRight".into(), rights.collect());
     if let Some(authority) = &notice.authority {
-        let mut node = named(site, "dpv:DataProtectionAuthority", &authority.name);
-        node.insert("@id".into(), json!("legal-fi:DPA-FI"));
-        if let Some(address) = &authority.postal_address {
-            node.insert("schema:address".into(), texts(site, address));
-        }
-        if let Some(email) = &authority.email {
-            node.insert("schema:email".into(), json!(email));
-        }
-        if let Some(phone) = &authority.phone {
-            node.insert("schema:telephone".into(), json!(phone));
-        }
-        if let Some(website) = &authority.website {
-            node.insert("schema:url".into(), json!(website));
-        }
-        root.insert("dpv:hasAuthority".into(), Value::Object(node));
+        root.insert("dpv:hasAuthority".into(), authority_node(site, authority));
     }
     Value::Object(root)
+}
+
+fn controller_node(site: &LoadedSite) -> Value {
+    let controller = &site.notice.controller;
+    let mut node = named(
+        site,
+        "dpv:DataController",
+        &Text::Plain(controller.name.clone()),
+    );
+    if let Some(id) = &controller.business_id {
+        node.insert("schema:taxID".into(), json!(id));
+    }
+    if let Some(email) = &controller.email {
+        node.insert("schema:email".into(), json!(email));
+    }
+    if let Some(address) = &controller.address {
+        node.insert("schema:address".into(), texts(site, address));
+    }
+    Value::Object(node)
+}
+
+fn purpose_node(site: &LoadedSite, purpose: &Purpose) -> Value {
+    let mut node = named(site, "dpv:Purpose", &purpose.title);
+    if let Some(basis) = purpose.basis {
+        node.insert(
+            "dpv:hasLegalBasis".into(),
+            json!({ "@id": legal_basis_iri(basis) }),
+        );
+    }
+    if let Some(retention) = &purpose.retention {
+        node.insert(
+            "dpv:hasStorageCondition".into(),
+            json!({ "@type": "dpv:StorageDuration", "schema:description": texts(site, retention) }),
+        );
+    }
+    Value::Object(node)
+}
+
+fn transfer_node(site: &LoadedSite, transfer: &Transfer) -> Value {
+    let mut node = Map::new();
+    node.insert("@type".into(), json!("dpv:Process"));
+    node.insert("dpv:hasProcessing".into(), json!({ "@id": "dpv:Transfer" }));
+    node.insert(
+        "dpv:hasRecipient".into(),
+        Value::Object(named(site, "dpv:Recipient", &transfer.recipient)),
+    );
+    if let Some(country) = &transfer.country {
+        node.insert(
+            "dpv:hasThirdCountry".into(),
+            json!({ "@type": "dpv:ThirdCountry", "schema:name": texts(site, country) }),
+        );
+    }
+    if let Some(safeguard) = transfer.safeguard {
+        let iri = safeguard_iri(safeguard);
+        // An adequacy decision (Art. 45(3)) and a derogation (Art. 49(1)) are legal bases in
+        // DPV's GDPR extension; contractual clauses and corporate rules are DPV measures.
+        let property = if iri.starts_with("eu-gdpr:") {
+            "dpv:hasLegalBasis"
+        } else {
+            "dpv:hasTechnicalOrganisationalMeasure"
+        };
+        node.insert(property.into(), json!({ "@id": iri }));
+    }
+    Value::Object(node)
+}
+
+fn authority_node(site: &LoadedSite, authority: &Authority) -> Value {
+    let mut node = named(site, "dpv:DataProtectionAuthority", &authority.name);
+    node.insert("@id".into(), json!("legal-fi:DPA-FI"));
+    if let Some(address) = &authority.postal_address {
+        node.insert("schema:address".into(), texts(site, address));
+    }
+    if let Some(email) = &authority.email {
+        node.insert("schema:email".into(), json!(email));
+    }
+    if let Some(phone) = &authority.phone {
+        node.insert("schema:telephone".into(), json!(phone));
+    }
+    if let Some(website) = &authority.website {
+        node.insert("schema:url".into(), json!(website));
+    }
+    Value::Object(node)
 }
 
 /// The JSON-LD as the text of a `notice.jsonld` file, without its final newline.
