@@ -32,6 +32,7 @@ struct JsonSite<'a> {
     changes: Vec<JsonChange<'a>>,
 }
 
+/// One change as `notice diff --format json` and the JSON export write it; see [`change_json`].
 #[derive(Serialize)]
 pub struct JsonChange<'a> {
     section: String,

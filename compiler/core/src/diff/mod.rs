@@ -24,7 +24,9 @@ pub use words::{Op, Segment};
 /// One side of a comparison: a typed notice and the languages it is published in.
 #[derive(Debug, Clone, Copy)]
 pub struct Side<'a> {
+    /// The effective notice of this side.
     pub notice: &'a Notice,
+    /// The languages this side publishes, primary first.
     pub languages: &'a [Lang],
 }
 
@@ -56,16 +58,21 @@ pub fn is_material(changes: &[Change]) -> bool {
     changes.iter().any(|c| c.reason.class() == Class::Material)
 }
 
+/// What happened to the changed thing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ChangeKind {
+    /// A list item, section or value is new (a text filled in counts as `Changed`).
     Added,
+    /// A list item, section or value is gone (a text emptied counts as `Changed`).
     Removed,
+    /// A value or text differs between the two sides.
     Changed,
     /// An item whose id changed and nothing else.
     Renamed,
 }
 
 impl ChangeKind {
+    /// Stable id for machine output: `added`, `removed`, `changed` or `renamed`.
     pub fn id(self) -> &'static str {
         match self {
             ChangeKind::Added => "added",
@@ -79,11 +86,14 @@ impl ChangeKind {
 /// Material changes need advance notice to the people concerned (Art. 13(3)); editorial ones do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Class {
+    /// Needs advance notice before it takes effect.
     Material,
+    /// Takes effect without advance notice.
     Editorial,
 }
 
 impl Class {
+    /// Stable id for machine output: `material` or `editorial`.
     pub fn id(self) -> &'static str {
         match self {
             Class::Material => "material",
@@ -95,30 +105,52 @@ impl Class {
 /// Why a change is classed as it is. The class follows from the reason, never separately.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Reason {
+    /// Material: a new purpose of the processing.
     PurposeAdded,
+    /// Material: a new recipient of the data.
     RecipientAdded,
+    /// Material: a new transfer outside the EU/EEA.
     TransferAdded,
+    /// Material: a new category of personal data.
     DataCategoryAdded,
+    /// Material: a new cookie.
     CookieAdded,
+    /// Material: a purpose's legal basis (Art. 6(1)) changed, or was set where none was.
     LegalBasisChanged,
+    /// Material: a retention period or a cookie's duration got longer, compared in days.
     RetentionLonger,
     /// The retention text changed and no longer compares as a number of days: it may be longer.
+    /// Material.
     RetentionUnclear,
+    /// Material: the controller's name or business id (Y-tunnus) changed.
     ControllerIdentity,
+    /// Material: a recipient's name, role or country changed.
     RecipientChanged,
+    /// Material: a transfer's recipient, country or safeguard changed.
     TransferChanged,
+    /// Material: a cookie's provider or category changed.
     CookieChanged,
+    /// Material: automated decision-making or profiling is now used.
     AutomatedDecisionsIntroduced,
+    /// Editorial: a text reworded, or a retention text that kept its period; also a changed
+    /// `updated` date, data requirement `kind`, cookie `name` or right `article`.
     Wording,
+    /// Editorial: a text, source, right, section or detail was added where none was.
     InformationAdded,
+    /// Editorial: something was removed or switched off, so the processing narrows.
     Removal,
+    /// Editorial: a retention period or a cookie's duration got shorter.
     RetentionShorter,
+    /// Editorial: addresses, e-mails, phones, web addresses, contact persons, the authority.
     ContactDetails,
+    /// Editorial: an item's id changed and nothing else.
     IdRenamed,
+    /// Editorial: the site publishes in other languages.
     LanguagesChanged,
 }
 
 impl Reason {
+    /// Whether a change for this reason is material or editorial.
     pub fn class(self) -> Class {
         use Reason::*;
         match self {
@@ -202,51 +234,76 @@ impl SectionKey {
 /// The kinds of list item a notice has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ItemKind {
+    /// A purpose, `[[purposes]]`.
     Purpose,
+    /// A category of personal data, `[[data_categories]]`.
     DataCategory,
+    /// A source of the data, `[[sources]]`.
     Source,
+    /// A recipient, `[[recipients]]`.
     Recipient,
+    /// A transfer outside the EU/EEA, `[[transfers]]`.
     Transfer,
+    /// A cookie, `[[cookies]]`.
     Cookie,
+    /// A data-subject right, `[[rights]]`.
     Right,
     /// A custom section (`[[sections]]`).
     Section,
 }
 
+/// The list item a change is in, by kind and id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemRef {
+    /// Which list the item is in.
     pub kind: ItemKind,
+    /// The item's id on the newer side (the older side's for a removed item).
     pub id: String,
 }
 
 /// A value that is not free text, shown through the page vocabulary of each language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scalar {
+    /// A purpose's legal basis.
     Basis(LegalBasis),
+    /// A recipient's role.
     Role(RecipientRole),
+    /// A transfer's safeguard.
     Safeguard(Safeguard),
+    /// A cookie's category.
     Category(CookieCategory),
+    /// Whether, and why, giving the data is required.
     Requirement(RequirementKind),
+    /// Whether automated decisions or profiling take place.
     Flag(bool),
+    /// The date the notice was updated.
     Date(Date),
+    /// A plain string: a name, business id, e-mail, phone, web address, article or item id.
     Str(String),
+    /// The languages the site publishes, primary first.
     Languages(Vec<Lang>),
 }
 
 /// One change between two versions.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Change {
+    /// The part of the page the change is in.
     pub section: SectionKey,
+    /// The list item the change is in, if any.
     pub item: Option<ItemRef>,
     /// What the changed thing is called: the item's title or name, for summaries.
     pub label: Option<Text>,
     /// The changed field within the section or item (`basis`, `retention`…).
     pub field: Option<&'static str>,
+    /// Whether the thing was added, removed, changed or renamed.
     pub kind: ChangeKind,
+    /// Why the change is classed as it is; decides material or editorial.
     pub reason: Reason,
     /// Set when the change concerns one language's text only.
     pub lang: Option<Lang>,
+    /// The value before, when the field is not free text; `None` for texts or when absent.
     pub before: Option<Scalar>,
+    /// The value after, when the field is not free text; `None` for texts or when absent.
     pub after: Option<Scalar>,
     /// Word diffs of a text field: one for all languages alike, or one per language when the
     /// translations changed each in their own words. Empty for other changes.
@@ -256,11 +313,14 @@ pub struct Change {
 /// The word diff of a text in one language, or in every language when `lang` is `None`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LangWords {
+    /// The language the diff is of, or `None` when every language changed alike.
     pub lang: Option<Lang>,
+    /// The words in order, each run kept, inserted or deleted.
     pub segments: Vec<Segment>,
 }
 
 impl Change {
+    /// Material or editorial, as the reason decides.
     pub fn class(&self) -> Class {
         self.reason.class()
     }

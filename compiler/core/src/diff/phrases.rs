@@ -71,6 +71,7 @@ fn verb(kind: ChangeKind, neuter: bool, lang: Lang) -> &'static str {
     }
 }
 
+/// The name of a class in words, e.g. "Material change", as a heading for its changes.
 pub fn class(class: Class, lang: Lang) -> &'static str {
     match class {
         Class::Material => pick(

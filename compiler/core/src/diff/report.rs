@@ -10,10 +10,14 @@ use crate::model::Lang;
 /// Words kept on each side of a change in shortened text diffs.
 const CONTEXT_WORDS: usize = 8;
 
+/// How a site differs between the two sides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SiteStatus {
+    /// The site is only on the newer side: a new notice, which counts as material.
     Added,
+    /// The site is only on the older side: its notice was removed.
     Removed,
+    /// The site is on both sides and its notice changed.
     Changed,
 }
 
@@ -30,14 +34,19 @@ impl SiteStatus {
 /// The changes of one site. Sites without changes are left out of a report.
 #[derive(Debug, Clone)]
 pub struct SiteDiff {
+    /// The site's name, its folder under `content/`.
     pub site: String,
+    /// Whether the site is new, gone or changed.
     pub status: SiteStatus,
     /// The languages of the newer side (the older side's for a removed site), primary first.
     pub languages: Vec<Lang>,
+    /// The changes in page order; for a new site every item shows as added, for a removed one
+    /// there are none.
     pub changes: Vec<Change>,
 }
 
 impl SiteDiff {
+    /// Whether the site needs advance notice: it is new, or a change is material.
     pub fn is_material(&self) -> bool {
         self.status == SiteStatus::Added || is_material(&self.changes)
     }
@@ -130,6 +139,7 @@ fn summary(change: &Change, lang: Lang, primary: Lang) -> String {
     line
 }
 
+/// The report for a terminal, in `lang`: per site, material changes first, then a total.
 pub fn text(sites: &[SiteDiff], lang: Lang) -> String {
     let mut out = String::new();
     for site in sites {
@@ -196,6 +206,7 @@ fn inline_words(
 /// Marks the comment so a workflow can find and update it instead of adding another.
 pub const MARKDOWN_MARKER: &str = "<!-- notice-diff -->";
 
+/// The report as a pull-request comment in `lang`, one collapsible block per site.
 pub fn markdown(sites: &[SiteDiff], lang: Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{MARKDOWN_MARKER}");

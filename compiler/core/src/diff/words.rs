@@ -5,14 +5,19 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 /// A paragraph break, kept as a token so that joining or splitting paragraphs is a change.
 pub const PARAGRAPH: &str = "¶";
 
+/// What happened to a run of words between the old and the new text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Op {
+    /// The words are in both texts.
     Equal,
+    /// The words are only in the new text.
     Insert,
+    /// The words are only in the old text.
     Delete,
 }
 
 impl Op {
+    /// Stable id for machine output: `equal`, `insert` or `delete`.
     pub fn id(self) -> &'static str {
         match self {
             Op::Equal => "equal",
@@ -25,7 +30,9 @@ impl Op {
 /// A run of words with the same fate; words are joined by single spaces.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Segment {
+    /// Whether the words were kept, inserted or deleted.
     pub op: Op,
+    /// The words, with [`PARAGRAPH`] for a paragraph break.
     pub text: String,
 }
 

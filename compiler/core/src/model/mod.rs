@@ -22,30 +22,42 @@ pub struct Notice {
     pub updated: Option<Date>,
     /// Opening paragraph(s), Markdown.
     pub intro: Option<Text>,
+    /// Who decides on the processing, with identity and contact details (Art. 13(1)(a)).
     pub controller: Controller,
     /// Contact person for matters about the register.
     pub contact: Option<Person>,
-    /// Data protection officer, if one is appointed.
+    /// Data protection officer, if one is appointed (Art. 13(1)(b)).
     pub dpo: Option<Person>,
+    /// Why the data are processed, each purpose with its legal basis (Art. 13(1)(c)).
     #[serde(default)]
     pub purposes: Vec<Purpose>,
+    /// The categories of personal data processed (Art. 14(1)(d)).
     #[serde(default)]
     pub data_categories: Vec<DataCategory>,
+    /// Where the data come from (Art. 14(2)(f)).
     #[serde(default)]
     pub sources: Vec<Source>,
+    /// Recipients or categories of recipients, processors included (Art. 13(1)(e)).
     #[serde(default)]
     pub recipients: Vec<Recipient>,
+    /// Transfers outside the EU/EEA and their safeguards (Art. 13(1)(f), Arts. 45–49).
     #[serde(default)]
     pub transfers: Vec<Transfer>,
-    /// Retention periods or the criteria that set them, Markdown.
+    /// Retention periods or the criteria that set them, Markdown (Art. 13(2)(a)).
     pub retention: Option<Text>,
+    /// Whether the person must give the data, and what follows if not (Art. 13(2)(e)).
     pub data_requirement: Option<DataRequirement>,
+    /// Whether automated decisions or profiling take place (Art. 22, Art. 13(2)(f)).
     pub automated_decisions: Option<AutomatedDecisions>,
+    /// Cookies and similar technologies the site sets.
     #[serde(default)]
     pub cookies: Vec<Cookie>,
+    /// How the register is protected, for paper and electronic records.
     pub security: Option<Security>,
+    /// The data subject's rights (Arts. 15–22), usually the standard texts of `fi-standard`.
     #[serde(default)]
     pub rights: Vec<Right>,
+    /// The supervisory authority a complaint can be lodged with (Art. 13(2)(d), Art. 77).
     pub authority: Option<Authority>,
     /// Extra sections after the standard ones.
     #[serde(default)]
@@ -55,15 +67,21 @@ pub struct Notice {
     pub intros: Intros,
 }
 
+/// The controller: who decides on the purposes and means of the processing (Art. 13(1)(a)).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Controller {
+    /// Legal name of the controller; required after merging.
     pub name: String,
     /// Y-tunnus, `NNNNNNN-C`.
     pub business_id: Option<String>,
+    /// Postal address, plain text.
     pub address: Option<Text>,
+    /// E-mail address, shown as a `mailto:` link.
     pub email: Option<String>,
+    /// Phone number as people write it; the page links it with `tel:`.
     pub phone: Option<String>,
+    /// Web address; must be an absolute `https://` or `http://` address.
     pub website: Option<String>,
     /// Representative in the EU (Art. 27), for controllers established elsewhere.
     pub representative: Option<Person>,
@@ -73,23 +91,33 @@ pub struct Controller {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
+    /// The person's name; optional, e.g. when a role or team is given instead.
     pub name: Option<String>,
     /// Role or team, e.g. "Asiakaspalvelu".
     pub role: Option<Text>,
+    /// Postal address, plain text.
     pub address: Option<Text>,
+    /// E-mail address, shown as a `mailto:` link.
     pub email: Option<String>,
+    /// Phone number as people write it; the page links it with `tel:`.
     pub phone: Option<String>,
 }
 
+/// A purpose of the processing and its legal basis (Art. 13(1)(c)).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Purpose {
+    /// Merge key across layers; stays stable when the text changes.
     pub id: String,
+    /// The purpose, e.g. "Pöytävarausten hoitaminen".
     pub title: Text,
+    /// What is done with the data for this purpose, Markdown.
     pub description: Option<Text>,
+    /// The legal basis of the processing for this purpose (Art. 6(1)).
     pub basis: Option<LegalBasis>,
     /// Required when the basis is `legitimate-interests` (Art. 13(1)(d)).
     pub legitimate_interest: Option<Text>,
+    /// How long the data are kept for this purpose (Art. 13(2)(a)), Markdown.
     pub retention: Option<Text>,
 }
 
@@ -97,11 +125,17 @@ pub struct Purpose {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum LegalBasis {
+    /// Art. 6(1)(a): the person has consented; they may withdraw it at any time (Art. 7(3)).
     Consent,
+    /// Art. 6(1)(b): necessary for a contract with the person, or for steps before one.
     Contract,
+    /// Art. 6(1)(c): necessary to comply with a legal obligation of the controller.
     LegalObligation,
+    /// Art. 6(1)(d): necessary to protect the vital interests of the person or another.
     VitalInterests,
+    /// Art. 6(1)(e): a task in the public interest or in the exercise of official authority.
     PublicTask,
+    /// Art. 6(1)(f): the legitimate interests of the controller or of a third party.
     LegitimateInterests,
 }
 
@@ -119,39 +153,59 @@ impl LegalBasis {
     }
 }
 
+/// A category of personal data the register holds (Art. 14(1)(d)).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct DataCategory {
+    /// Merge key across layers; stays stable when the text changes.
     pub id: String,
+    /// The category, e.g. "Maksutiedot".
     pub title: Text,
+    /// What the category contains, Markdown.
     pub description: Option<Text>,
+    /// How long data of this category are kept (Art. 13(2)(a)), Markdown.
     pub retention: Option<Text>,
 }
 
+/// A source of the personal data (Art. 14(2)(f)).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    /// Merge key across layers; stays stable when the text changes.
     pub id: String,
+    /// The source, e.g. "Rekisteröity itse" when the person gives the data.
     pub title: Text,
+    /// Details of the source, Markdown.
     pub description: Option<Text>,
 }
 
+/// A recipient or category of recipients of the data, processors included (Art. 13(1)(e)).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Recipient {
+    /// Merge key across layers; stays stable when the text changes.
     pub id: String,
+    /// The recipient, or a category of recipients.
     pub name: Text,
+    /// In what capacity the recipient receives the data.
     pub role: RecipientRole,
+    /// What the recipient does with the data, Markdown.
     pub description: Option<Text>,
+    /// Where the recipient processes the data.
     pub country: Option<Text>,
 }
 
+/// The capacity in which a recipient receives the data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RecipientRole {
+    /// Processes the data on the controller's behalf (Art. 28), e.g. a hosting provider.
     Processor,
+    /// A controller in its own right, deciding its own purposes for the data it receives.
     Controller,
+    /// Decides the purposes and means together with the controller (Art. 26).
     JointController,
+    /// A public authority the data are disclosed to.
     Authority,
 }
 
@@ -159,13 +213,19 @@ pub enum RecipientRole {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Transfer {
+    /// Merge key across layers; stays stable when the text changes.
     pub id: String,
+    /// Who receives the data outside the EU/EEA.
     pub recipient: Text,
+    /// The destination country.
     pub country: Option<Text>,
+    /// The ground the transfer relies on (Arts. 45–49).
     pub safeguard: Option<Safeguard>,
+    /// Details of the transfer, Markdown.
     pub description: Option<Text>,
 }
 
+/// The ground a transfer outside the EU/EEA relies on (Arts. 45–49).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Safeguard {
@@ -185,16 +245,21 @@ pub enum Safeguard {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct DataRequirement {
+    /// Whether the person must give the data, and on what ground.
     pub kind: RequirementKind,
     /// What happens if the person does not give the data.
     pub consequences: Option<Text>,
 }
 
+/// Whether, and why, the person must give the data (Art. 13(2)(e)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RequirementKind {
+    /// Giving the data is voluntary.
     Voluntary,
+    /// Giving the data is a contractual requirement.
     Contractual,
+    /// Giving the data is required by law.
     Statutory,
     /// Needed to enter into a contract.
     ContractPrerequisite,
@@ -204,28 +269,41 @@ pub enum RequirementKind {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct AutomatedDecisions {
+    /// Whether automated decisions (Art. 22) or profiling take place.
     pub used: bool,
+    /// The logic involved and its consequences, Markdown; if absent and unused, says "none".
     pub description: Option<Text>,
 }
 
+/// A cookie or similar technology the site sets.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cookie {
+    /// Merge key across layers; stays stable when the text changes.
     pub id: String,
     /// The cookie's name as the browser shows it, e.g. `_pk_id`.
     pub name: String,
+    /// Who sets the cookie: the site itself or a third party.
     pub provider: Text,
+    /// Why the cookie is set, Markdown.
     pub purpose: Option<Text>,
+    /// How long the cookie lives, Markdown; a longer duration is a material change.
     pub duration: Option<Text>,
+    /// What kind of cookie it is.
     pub category: CookieCategory,
 }
 
+/// What kind of cookie a cookie is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum CookieCategory {
+    /// Strictly necessary for the site to work (välttämätön).
     Necessary,
+    /// Remembers the visitor's choices (toiminnallinen, "functional").
     Preferences,
+    /// Measures how the site is used (analytiikka).
     Analytics,
+    /// Used for advertising and marketing (markkinointi).
     Marketing,
 }
 
@@ -233,7 +311,9 @@ pub enum CookieCategory {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Security {
+    /// How paper (manual) records are protected, Markdown.
     pub manual: Option<Text>,
+    /// How electronic records are protected, Markdown.
     pub electronic: Option<Text>,
 }
 
@@ -241,8 +321,11 @@ pub struct Security {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Right {
+    /// Merge key across layers, e.g. `access` or `erasure` as `fi-standard` defines them.
     pub id: String,
+    /// Heading of the right, e.g. "Oikeus saada pääsy tietoihin".
     pub title: Text,
+    /// What the right means and how to use it, Markdown.
     pub body: Text,
     /// GDPR article, e.g. "15" or "7(3)".
     pub article: Option<String>,
@@ -252,20 +335,29 @@ pub struct Right {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Authority {
+    /// The authority, e.g. "Tietosuojavaltuutetun toimisto"; `fi-standard` supplies it.
     pub name: Text,
+    /// Street address for visitors.
     pub visiting_address: Option<Text>,
+    /// Postal address.
     pub postal_address: Option<Text>,
+    /// Phone number; the page links it with `tel:`.
     pub phone: Option<String>,
+    /// E-mail address.
     pub email: Option<String>,
+    /// Web address; must be an absolute `https://` or `http://` address.
     pub website: Option<String>,
 }
 
+/// A section of the notice's own, shown after the standard sections.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CustomSection {
     /// The section's anchor: lowercase ASCII letters, digits and hyphens.
     pub id: String,
+    /// Heading of the section.
     pub title: Text,
+    /// Content of the section, Markdown.
     pub body: Text,
 }
 
@@ -273,21 +365,37 @@ pub struct CustomSection {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Intros {
+    /// Shown above the controller's details.
     pub controller: Option<Text>,
+    /// Shown above the contact person.
     pub contact: Option<Text>,
+    /// Shown above the data protection officer.
     pub dpo: Option<Text>,
+    /// Shown above the register's name.
     pub register_name: Option<Text>,
+    /// Shown above the purposes and their legal bases.
     pub purposes: Option<Text>,
+    /// Shown above the categories of personal data.
     pub data_categories: Option<Text>,
+    /// Shown above the sources of the data.
     pub sources: Option<Text>,
+    /// Shown above the recipients; alone it can state that there are no regular disclosures.
     pub recipients: Option<Text>,
+    /// Shown above the transfers; alone it can state that there are none outside the EU/EEA.
     pub transfers: Option<Text>,
+    /// Shown above the retention statement.
     pub retention: Option<Text>,
+    /// Shown above whether giving the data is required.
     pub data_requirement: Option<Text>,
+    /// Shown above the automated decision-making statement.
     pub automated_decisions: Option<Text>,
+    /// Shown above the cookies.
     pub cookies: Option<Text>,
+    /// Shown above the security principles.
     pub security: Option<Text>,
+    /// Shown above the data subject's rights.
     pub rights: Option<Text>,
+    /// Shown above the supervisory authority.
     pub authority: Option<Text>,
 }
 

@@ -9,15 +9,20 @@ use serde::{Serialize, Serializer};
 /// A language a notice can be published in. The compiler ships labels for these three.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Lang {
+    /// Finnish, `fi`.
     Fi,
+    /// Swedish, `sv`: Finland's other national language.
     Sv,
+    /// English, `en`.
     En,
 }
 
 impl Lang {
+    /// Every language the compiler supports.
     pub const ALL: [Lang; 3] = [Lang::Fi, Lang::Sv, Lang::En];
     const CODES: &'static [&'static str] = &["fi", "sv", "en"];
 
+    /// The ISO 639-1 code, as written in the sources and in the page's `lang` attributes.
     pub fn code(self) -> &'static str {
         match self {
             Lang::Fi => "fi",
@@ -26,6 +31,7 @@ impl Lang {
         }
     }
 
+    /// The language whose ISO 639-1 code is `code`, if the compiler supports it.
     pub fn from_code(code: &str) -> Option<Lang> {
         Lang::ALL.into_iter().find(|lang| lang.code() == code)
     }
@@ -66,10 +72,12 @@ impl<'de> Deserialize<'de> for Lang {
 pub struct Languages(Vec<Lang>);
 
 impl Languages {
+    /// The primary language: listed first, and the fallback for a missing translation.
     pub fn primary(&self) -> Lang {
         self.0[0]
     }
 
+    /// The languages in order, primary first.
     pub fn to_vec(&self) -> Vec<Lang> {
         self.0.clone()
     }
@@ -103,13 +111,16 @@ impl<'de> Deserialize<'de> for Languages {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Text {
+    /// A plain string, the same in every language.
     Plain(String),
+    /// A table of translations by language, with at least one.
     Localized(BTreeMap<Lang, String>),
 }
 
 /// A text resolved for one page language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Localized<'a> {
+    /// The text to show.
     pub text: &'a str,
     /// The language the text is actually in, when it differs from the page's (a fallback).
     pub fallback: Option<Lang>,
@@ -175,12 +186,16 @@ impl<'de> Deserialize<'de> for Text {
 /// A calendar date, written as a TOML date (`2025-12-01`) or an ISO 8601 string.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
+    /// The year, e.g. 2025.
     pub year: u16,
+    /// The month, 1 to 12.
     pub month: u8,
+    /// The day of the month, 1 to 31.
     pub day: u8,
 }
 
 impl Date {
+    /// Reads `YYYY-MM-DD`; `None` for any other form or a day not in the calendar.
     pub fn parse(text: &str) -> Option<Date> {
         let bytes = text.as_bytes();
         if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
