@@ -159,7 +159,7 @@ fn purposes_data(
     notice: &Notice,
 ) -> Result<Option<minijinja::Value>, Diagnostic> {
     let lang = page.lang;
-    Ok(non_empty(&notice.purposes, |p| {
+    non_empty(&notice.purposes, |p| {
         let path = |field| ["purposes", p.id.as_str(), field];
         Ok(minijinja::context! {
             id => p.id.as_str(),
@@ -170,14 +170,14 @@ fn purposes_data(
             legitimate_interest => page.optional_inline(p.legitimate_interest.as_ref(), &path("legitimate_interest"))?,
             retention => page.optional_inline(p.retention.as_ref(), &path("retention"))?,
         })
-    })?)
+    })
 }
 
 fn data_categories_data(
     page: &PageText<'_>,
     notice: &Notice,
 ) -> Result<Option<minijinja::Value>, Diagnostic> {
-    Ok(non_empty(&notice.data_categories, |c| {
+    non_empty(&notice.data_categories, |c| {
         let path = |field| ["data_categories", c.id.as_str(), field];
         Ok(minijinja::context! {
             id => c.id.as_str(),
@@ -185,20 +185,20 @@ fn data_categories_data(
             description => page.optional_inline(c.description.as_ref(), &path("description"))?,
             retention => page.optional_inline(c.retention.as_ref(), &path("retention"))?,
         })
-    })?)
+    })
 }
 
 fn sources_data(
     page: &PageText<'_>,
     notice: &Notice,
 ) -> Result<Option<minijinja::Value>, Diagnostic> {
-    Ok(non_empty(&notice.sources, |s| {
+    non_empty(&notice.sources, |s| {
         Ok(minijinja::context! {
             id => s.id.as_str(),
             title => page.plain(&s.title),
             description => page.optional_inline(s.description.as_ref(), &["sources", &s.id, "description"])?,
         })
-    })?)
+    })
 }
 
 fn recipients_data(
@@ -206,7 +206,7 @@ fn recipients_data(
     notice: &Notice,
 ) -> Result<Option<minijinja::Value>, Diagnostic> {
     let lang = page.lang;
-    Ok(non_empty(&notice.recipients, |r| {
+    non_empty(&notice.recipients, |r| {
         let path = |field| ["recipients", r.id.as_str(), field];
         Ok(minijinja::context! {
             id => r.id.as_str(),
@@ -215,7 +215,7 @@ fn recipients_data(
             description => page.optional_inline(r.description.as_ref(), &path("description"))?,
             country => r.country.as_ref().map(|t| page.plain(t)),
         })
-    })?)
+    })
 }
 
 fn transfers_data(
@@ -223,7 +223,7 @@ fn transfers_data(
     notice: &Notice,
 ) -> Result<Option<minijinja::Value>, Diagnostic> {
     let lang = page.lang;
-    Ok(non_empty(&notice.transfers, |t| {
+    non_empty(&notice.transfers, |t| {
         Ok(minijinja::context! {
             id => t.id.as_str(),
             recipient => page.plain(&t.recipient),
@@ -231,7 +231,7 @@ fn transfers_data(
             safeguard => t.safeguard.map(|s| labels::safeguard(s, lang)),
             description => page.optional_inline(t.description.as_ref(), &["transfers", &t.id, "description"])?,
         })
-    })?)
+    })
 }
 
 fn retention_data(
@@ -275,7 +275,7 @@ fn cookies_data(
     notice: &Notice,
 ) -> Result<Option<minijinja::Value>, Diagnostic> {
     let lang = page.lang;
-    Ok(non_empty(&notice.cookies, |c| {
+    non_empty(&notice.cookies, |c| {
         let path = |field| ["cookies", c.id.as_str(), field];
         Ok(minijinja::context! {
             id => c.id.as_str(),
@@ -285,7 +285,7 @@ fn cookies_data(
             duration => page.optional_inline(c.duration.as_ref(), &path("duration"))?,
             category => labels::cookie_category(c.category, lang),
         })
-    })?)
+    })
 }
 
 fn security_data(
@@ -305,14 +305,14 @@ fn rights_data(
     page: &PageText<'_>,
     notice: &Notice,
 ) -> Result<Option<minijinja::Value>, Diagnostic> {
-    Ok(non_empty(&notice.rights, |r| {
+    non_empty(&notice.rights, |r| {
         Ok(minijinja::context! {
             id => r.id.as_str(),
             title => page.plain(&r.title),
             body => page.block(&r.body, &["rights", &r.id, "body"])?,
             article => r.article.as_deref(),
         })
-    })?)
+    })
 }
 
 fn authority_data(
