@@ -1,6 +1,8 @@
 //! `notice watch`: rebuilds what a saved change affects, and optionally serves the output with
 //! live reload. Errors never end the watch; Ctrl-C ends it between rebuilds.
 
+#[cfg(feature = "serve")]
+mod headers;
 #[cfg(not(feature = "serve"))]
 #[path = "no_serve.rs"]
 mod serve;
