@@ -60,8 +60,8 @@ pub(crate) fn watch(options: &WatchOptions) -> Result<(), Failure> {
     let server = match options.serve {
         Some(port) => {
             let server = serve::Server::start(session.root(), session.out_dir(), port)?;
-            for warning in &server.warnings {
-                eprint!("{}", render_all(std::slice::from_ref(warning)));
+            for problem in &server.problems {
+                eprint!("{}", render_all(std::slice::from_ref(problem)));
             }
             server.rebuilt(first.failure.as_ref().map(|f| render_all(&f.diagnostics)));
             say!(

@@ -24,7 +24,8 @@ const KEEPALIVE: Duration = Duration::from_secs(15);
 
 struct State {
     out_dir: PathBuf,
-    headers: Vec<(String, String)>,
+    /// Sent with every response: `netlify.toml`'s, each checked when it was read.
+    headers: Vec<tiny_http::Header>,
     /// One sender per open event stream.
     clients: Mutex<Vec<Sender<u64>>>,
     /// The last build's diagnostics, while it failed.
@@ -34,15 +35,16 @@ struct State {
 
 pub(crate) struct Server {
     pub(crate) port: u16,
-    /// Problems with `netlify.toml` that made the server fall back to the default headers.
-    pub(crate) warnings: Vec<Diagnostic>,
+    /// Problems with `netlify.toml`: headers that cannot be sent and were skipped, or why the
+    /// server fell back to the default headers.
+    pub(crate) problems: Vec<Diagnostic>,
     state: Arc<State>,
 }
 
 impl Server {
     /// Binds 127.0.0.1 at `port`, or the next free port, and serves from a background thread.
     pub(crate) fn start(root: &Path, out_dir: &Path, port: u16) -> Result<Server, Failure> {
-        let (headers, warnings) = deployed_headers(root);
+        let (headers, problems) = deployed_headers(root);
         let (http, port) = bind(port)?;
         let state = Arc::new(State {
             out_dir: out_dir.to_path_buf(),
@@ -60,7 +62,7 @@ impl Server {
         });
         Ok(Server {
             port,
-            warnings,
+            problems,
             state,
         })
     }
@@ -133,12 +135,12 @@ fn respond(state: &State, request: tiny_http::Request) {
         Some(_) => not_found(state, request),
         None => match resolve(&state.out_dir, &path) {
             Resolved::File(file) => file_response(state, request, &file),
-            Resolved::Directory => {
-                let location = format!("{path}/");
-                let mut response = tiny_http::Response::empty(301);
-                response.add_header(header("Location", &location));
-                let _ = request.respond(response);
-            }
+            Resolved::Directory => match header("Location", &format!("{path}/")) {
+                Some(location) => {
+                    let _ = request.respond(tiny_http::Response::empty(301).with_header(location));
+                }
+                None => not_found(state, request),
+            },
             Resolved::Missing => not_found(state, request),
         },
     }
@@ -256,16 +258,25 @@ fn content_type(file: &Path) -> &'static str {
     }
 }
 
-fn header(name: &str, value: &str) -> tiny_http::Header {
-    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
+/// A header of the server's own. Its values are constants or the request's path, which tiny_http
+/// has already read as ASCII, so this does not fail; if it ever did, the response goes without
+/// it (a redirect becomes a 404) rather than the request's thread panicking.
+fn header(name: &str, value: &str) -> Option<tiny_http::Header> {
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
 }
 
 fn send(state: &State, request: tiny_http::Request, status: u16, kind: &str, body: Vec<u8>) {
     let mut response = tiny_http::Response::from_data(body).with_status_code(status);
-    response.add_header(header("Content-Type", kind));
-    response.add_header(header("Cache-Control", "no-store"));
-    for (name, value) in &state.headers {
-        response.add_header(header(name, value));
+    let own = [
+        header("Content-Type", kind),
+        header("Cache-Control", "no-store"),
+    ];
+    for header in own
+        .into_iter()
+        .flatten()
+        .chain(state.headers.iter().cloned())
+    {
+        response.add_header(header);
     }
     let _ = request.respond(response);
 }
