@@ -154,9 +154,10 @@ enum Resolved {
 }
 
 /// Maps a URL path into the output directory. Anything that could step outside it (`..` in any
-/// encoding, backslashes, NUL, a symlink out) is missing.
+/// encoding, backslashes, NUL, a symlink out) is missing, and so is a path that decodes to
+/// invalid UTF-8. A `%` without two hex digits after it stays as it is (the WHATWG URL rule).
 fn resolve(out_dir: &Path, url_path: &str) -> Resolved {
-    let Some(decoded) = percent_decode(url_path) else {
+    let Ok(decoded) = percent_encoding::percent_decode_str(url_path).decode_utf8() else {
         return Resolved::Missing;
     };
     if decoded.contains(['\\', '\0']) {
@@ -194,23 +195,6 @@ fn resolve(out_dir: &Path, url_path: &str) -> Resolved {
     } else {
         Resolved::Missing
     }
-}
-
-fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 fn file_response(state: &State, request: tiny_http::Request, file: &Path) {
@@ -343,10 +327,23 @@ mod tests {
             "/..%5csecret.txt",
             "/a%00/index.html",
             "/%zz",
+            "/%2",
+            "/%",
+            "/a/%ff",
+            "/%C3%28",
+            "/%252e%252e/secret.txt",
         ] {
             assert!(matches!(resolve(&out, path), Resolved::Missing), "{path}");
         }
         assert!(matches!(resolve(&out, "/a/"), Resolved::File(_)));
         assert!(matches!(resolve(&out, "/a"), Resolved::Directory));
+        std::fs::write(out.join("a/ä ö.txt"), "x").unwrap();
+        for path in [
+            "/%61/index.html",
+            "/a%2Findex.html",
+            "/a/%C3%A4%20%c3%b6.txt",
+        ] {
+            assert!(matches!(resolve(&out, path), Resolved::File(_)), "{path}");
+        }
     }
 }
