@@ -74,12 +74,37 @@ fn the_example_content_passes_strict() {
     assert_eq!(run.stdout(), "checked 4 sites: no findings\n");
 }
 
+/// Each rule's fixture, laid over the base as its own test lays it, makes `notice check` report
+/// that rule. The rules that need more set-up need none here: `unreleased-changes` brings its
+/// release history in its fixture, `stale-authority` its layer (its own test adds a second site
+/// only to show the finding is shared), and the warnings (`sources`, `unreleased-changes`) count
+/// with `--strict`. Every rule is checked before the test fails, so one run names them all.
 #[test]
 fn every_rule_has_a_failing_fixture() {
+    let mut untriggered = Vec::new();
     for rule in notice_core::check::RULES {
         let dir = repo_root().join("tests/fixtures/check").join(rule.id);
         assert!(dir.is_dir(), "no fixture for rule `{}`", rule.id);
+        let run = overlay(rule.id).run(&["check", "--strict", "--format", "json"]);
+        let reported: Vec<String> = if run.code() == 1 {
+            findings(&run).into_iter().map(|(id, _)| id).collect()
+        } else {
+            Vec::new()
+        };
+        if !reported.iter().any(|id| id == rule.id) {
+            untriggered.push(format!(
+                "`{}` (exit {}, reported {reported:?})\n{}",
+                rule.id,
+                run.code(),
+                run.stderr()
+            ));
+        }
     }
+    assert!(
+        untriggered.is_empty(),
+        "fixtures that do not trigger their rule:\n{}",
+        untriggered.join("\n")
+    );
 }
 
 #[test]

@@ -346,3 +346,30 @@ fn ctrl_c_stops_cleanly() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+/// A header value tiny_http cannot send (here non-ASCII) used to panic in every request's
+/// thread, so every page got HTTP 500. It is now reported once, at start, with its place in
+/// netlify.toml, and skipped; the other headers are still sent.
+#[test]
+fn a_non_ascii_header_in_netlify_toml_is_an_error_not_a_panic() {
+    let project = Project::fixture("versions");
+    project.write(
+        "netlify.toml",
+        "[[headers]]\n  for = \"/*\"\n  [headers.values]\n    Referrer-Policy = \"no-referrer\"\n    X-Huom = \"tietosuoja – ä\"\n",
+    );
+    let port = free_port();
+    let mut watch = Watch::start(&project, &["--serve", "--port", &port.to_string()]);
+    watch.has_seen_or_waits_for("`X-Huom`");
+    watch.has_seen_or_waits_for("--> netlify.toml:5:14");
+
+    let page = get(port, "/alpha/");
+    assert!(page.starts_with("HTTP/1.1 200"), "{page}");
+    let lower = page.to_ascii_lowercase();
+    assert!(lower.contains("referrer-policy: no-referrer"), "{page}");
+    assert!(!lower.contains("x-huom"), "{page}");
+    assert!(
+        lower.contains("content-security-policy: default-src 'none'"),
+        "the default policy, as netlify.toml has none: {page}"
+    );
+    assert!(watch.is_running());
+}

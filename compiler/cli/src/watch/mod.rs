@@ -1,6 +1,8 @@
 //! `notice watch`: rebuilds what a saved change affects, and optionally serves the output with
 //! live reload. Errors never end the watch; Ctrl-C ends it between rebuilds.
 
+#[cfg(feature = "serve")]
+mod headers;
 #[cfg(not(feature = "serve"))]
 #[path = "no_serve.rs"]
 mod serve;
@@ -60,8 +62,8 @@ pub(crate) fn watch(options: &WatchOptions) -> Result<(), Failure> {
     let server = match options.serve {
         Some(port) => {
             let server = serve::Server::start(session.root(), session.out_dir(), port)?;
-            for warning in &server.warnings {
-                eprint!("{}", render_all(std::slice::from_ref(warning)));
+            for problem in &server.problems {
+                eprint!("{}", render_all(std::slice::from_ref(problem)));
             }
             server.rebuilt(first.failure.as_ref().map(|f| render_all(&f.diagnostics)));
             say!(

@@ -8,7 +8,7 @@ use notice_core::error::Failure;
 
 pub(crate) struct Server {
     pub(crate) port: u16,
-    pub(crate) warnings: Vec<Diagnostic>,
+    pub(crate) problems: Vec<Diagnostic>,
 }
 
 impl Server {

@@ -11,6 +11,8 @@ use notice_core::diagnostic::Diagnostic;
 use notice_core::error::Failure;
 use notice_core::render::escape;
 
+use super::headers::deployed_headers;
+
 /// Served from here only, never written into the output.
 const RELOAD_SCRIPT: &str = include_str!("reload.js");
 const OVERLAY_CSS: &str = include_str!("overlay.css");
@@ -19,12 +21,11 @@ const PREFIX: &str = "/__notice/";
 const PORT_TRIES: u16 = 20;
 /// A comment line keeps idle event streams open through proxies and tells us a tab has closed.
 const KEEPALIVE: Duration = Duration::from_secs(15);
-/// The deployed policy when `netlify.toml` has none.
-const DEFAULT_CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 struct State {
     out_dir: PathBuf,
-    headers: Vec<(String, String)>,
+    /// Sent with every response: `netlify.toml`'s, each checked when it was read.
+    headers: Vec<tiny_http::Header>,
     /// One sender per open event stream.
     clients: Mutex<Vec<Sender<u64>>>,
     /// The last build's diagnostics, while it failed.
@@ -34,15 +35,16 @@ struct State {
 
 pub(crate) struct Server {
     pub(crate) port: u16,
-    /// Problems with `netlify.toml` that made the server fall back to the default headers.
-    pub(crate) warnings: Vec<Diagnostic>,
+    /// Problems with `netlify.toml`: headers that cannot be sent and were skipped, or why the
+    /// server fell back to the default headers.
+    pub(crate) problems: Vec<Diagnostic>,
     state: Arc<State>,
 }
 
 impl Server {
     /// Binds 127.0.0.1 at `port`, or the next free port, and serves from a background thread.
     pub(crate) fn start(root: &Path, out_dir: &Path, port: u16) -> Result<Server, Failure> {
-        let (headers, warnings) = deployed_headers(root);
+        let (headers, problems) = deployed_headers(root);
         let (http, port) = bind(port)?;
         let state = Arc::new(State {
             out_dir: out_dir.to_path_buf(),
@@ -60,7 +62,7 @@ impl Server {
         });
         Ok(Server {
             port,
-            warnings,
+            problems,
             state,
         })
     }
@@ -101,87 +103,6 @@ fn bind(port: u16) -> Result<(tiny_http::Server, u16), Failure> {
     ))
 }
 
-/// The headers `netlify.toml` sends for every path, with the only relaxation the reload
-/// script needs: scripts and connections to this same origin.
-fn deployed_headers(root: &Path) -> (Vec<(String, String)>, Vec<Diagnostic>) {
-    let path = root.join("netlify.toml");
-    let mut warnings = Vec::new();
-    let mut headers: Vec<(String, String)> = match read_netlify_headers(&path) {
-        Ok(headers) => headers,
-        Err(problem) => {
-            warnings.push(
-                Diagnostic::warning(format!(
-                    "serving with the default strict headers: {problem}"
-                ))
-                .at_path(notice_core::source::display_path(&path)),
-            );
-            vec![(
-                "Content-Security-Policy".to_string(),
-                DEFAULT_CSP.to_string(),
-            )]
-        }
-    };
-    if !headers
-        .iter()
-        .any(|(name, _)| name.eq_ignore_ascii_case("content-security-policy"))
-    {
-        headers.push((
-            "Content-Security-Policy".to_string(),
-            DEFAULT_CSP.to_string(),
-        ));
-    }
-    for (name, value) in &mut headers {
-        if name.eq_ignore_ascii_case("content-security-policy") {
-            *value = allow_reload(value);
-        }
-    }
-    (headers, warnings)
-}
-
-fn read_netlify_headers(path: &Path) -> Result<Vec<(String, String)>, String> {
-    let text = std::fs::read_to_string(path).map_err(|err| format!("cannot read it: {err}"))?;
-    let config: toml::Table = text
-        .parse()
-        .map_err(|err: toml::de::Error| format!("invalid TOML: {}", err.message()))?;
-    let rules = config
-        .get("headers")
-        .and_then(toml::Value::as_array)
-        .ok_or("it has no [[headers]]")?;
-    let mut headers = Vec::new();
-    for rule in rules {
-        if rule.get("for").and_then(toml::Value::as_str) != Some("/*") {
-            continue;
-        }
-        let Some(values) = rule.get("values").and_then(toml::Value::as_table) else {
-            continue;
-        };
-        for (name, value) in values {
-            if let Some(value) = value.as_str() {
-                headers.push((name.clone(), value.to_string()));
-            }
-        }
-    }
-    if headers.is_empty() {
-        return Err("no [[headers]] for \"/*\"".to_string());
-    }
-    Ok(headers)
-}
-
-/// The policy with `script-src 'self'; connect-src 'self'` in place of any it had.
-fn allow_reload(policy: &str) -> String {
-    let mut directives: Vec<&str> = policy
-        .split(';')
-        .map(str::trim)
-        .filter(|d| !d.is_empty())
-        .filter(|d| {
-            let name = d.split_whitespace().next().unwrap_or_default();
-            name != "script-src" && name != "connect-src"
-        })
-        .collect();
-    directives.extend(["script-src 'self'", "connect-src 'self'"]);
-    directives.join("; ")
-}
-
 fn respond(state: &State, request: tiny_http::Request) {
     let method = request.method().clone();
     if !matches!(method, tiny_http::Method::Get | tiny_http::Method::Head) {
@@ -214,12 +135,12 @@ fn respond(state: &State, request: tiny_http::Request) {
         Some(_) => not_found(state, request),
         None => match resolve(&state.out_dir, &path) {
             Resolved::File(file) => file_response(state, request, &file),
-            Resolved::Directory => {
-                let location = format!("{path}/");
-                let mut response = tiny_http::Response::empty(301);
-                response.add_header(header("Location", &location));
-                let _ = request.respond(response);
-            }
+            Resolved::Directory => match header("Location", &format!("{path}/")) {
+                Some(location) => {
+                    let _ = request.respond(tiny_http::Response::empty(301).with_header(location));
+                }
+                None => not_found(state, request),
+            },
             Resolved::Missing => not_found(state, request),
         },
     }
@@ -233,9 +154,10 @@ enum Resolved {
 }
 
 /// Maps a URL path into the output directory. Anything that could step outside it (`..` in any
-/// encoding, backslashes, NUL, a symlink out) is missing.
+/// encoding, backslashes, NUL, a symlink out) is missing, and so is a path that decodes to
+/// invalid UTF-8. A `%` without two hex digits after it stays as it is (the WHATWG URL rule).
 fn resolve(out_dir: &Path, url_path: &str) -> Resolved {
-    let Some(decoded) = percent_decode(url_path) else {
+    let Ok(decoded) = percent_encoding::percent_decode_str(url_path).decode_utf8() else {
         return Resolved::Missing;
     };
     if decoded.contains(['\\', '\0']) {
@@ -273,23 +195,6 @@ fn resolve(out_dir: &Path, url_path: &str) -> Resolved {
     } else {
         Resolved::Missing
     }
-}
-
-fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 fn file_response(state: &State, request: tiny_http::Request, file: &Path) {
@@ -337,16 +242,25 @@ fn content_type(file: &Path) -> &'static str {
     }
 }
 
-fn header(name: &str, value: &str) -> tiny_http::Header {
-    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
+/// A header of the server's own. Its values are constants or the request's path, which tiny_http
+/// has already read as ASCII, so this does not fail; if it ever did, the response goes without
+/// it (a redirect becomes a 404) rather than the request's thread panicking.
+fn header(name: &str, value: &str) -> Option<tiny_http::Header> {
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
 }
 
 fn send(state: &State, request: tiny_http::Request, status: u16, kind: &str, body: Vec<u8>) {
     let mut response = tiny_http::Response::from_data(body).with_status_code(status);
-    response.add_header(header("Content-Type", kind));
-    response.add_header(header("Cache-Control", "no-store"));
-    for (name, value) in &state.headers {
-        response.add_header(header(name, value));
+    let own = [
+        header("Content-Type", kind),
+        header("Cache-Control", "no-store"),
+    ];
+    for header in own
+        .into_iter()
+        .flatten()
+        .chain(state.headers.iter().cloned())
+    {
+        response.add_header(header);
     }
     let _ = request.respond(response);
 }
@@ -399,14 +313,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_reload_relaxation_replaces_script_and_connect_sources() {
-        assert_eq!(
-            allow_reload("default-src 'none'; script-src 'none'; style-src 'self'"),
-            "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'"
-        );
-    }
-
-    #[test]
     fn traversal_in_any_encoding_stays_inside() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site");
@@ -421,10 +327,23 @@ mod tests {
             "/..%5csecret.txt",
             "/a%00/index.html",
             "/%zz",
+            "/%2",
+            "/%",
+            "/a/%ff",
+            "/%C3%28",
+            "/%252e%252e/secret.txt",
         ] {
             assert!(matches!(resolve(&out, path), Resolved::Missing), "{path}");
         }
         assert!(matches!(resolve(&out, "/a/"), Resolved::File(_)));
         assert!(matches!(resolve(&out, "/a"), Resolved::Directory));
+        std::fs::write(out.join("a/ä ö.txt"), "x").unwrap();
+        for path in [
+            "/%61/index.html",
+            "/a%2Findex.html",
+            "/a/%C3%A4%20%c3%b6.txt",
+        ] {
+            assert!(matches!(resolve(&out, path), Resolved::File(_)), "{path}");
+        }
     }
 }

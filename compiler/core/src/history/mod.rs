@@ -246,24 +246,21 @@ pub(crate) fn parse_version(
 /// Today's date in UTC, the default effective date of a release. Only the `release` command
 /// reads the clock: no rendered output ever depends on it.
 pub fn today_utc() -> Date {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    civil_from_days((seconds / 86_400) as i64)
+    // A clock outside jiff's years -9999 to 9999 is broken; it counts as the epoch.
+    let now = jiff::Timestamp::try_from(std::time::SystemTime::now())
+        .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+    date_in_utc(now)
 }
 
-/// Days since 1970-01-01 to a calendar date (Howard Hinnant's `civil_from_days`).
-fn civil_from_days(days: i64) -> Date {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
-    Date { year, month, day }
+/// The calendar date in UTC of an instant. A clock set before the year 1 has no [`Date`]; it
+/// gives 1970-01-01.
+fn date_in_utc(instant: jiff::Timestamp) -> Date {
+    let date = jiff::tz::Offset::UTC.to_datetime(instant).date();
+    Date::from_civil(date).unwrap_or(Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    })
 }
 
 #[cfg(test)]
@@ -306,10 +303,19 @@ mod tests {
     }
 
     #[test]
-    fn civil_dates_from_epoch_days() {
-        assert_eq!(civil_from_days(0).to_string(), "1970-01-01");
-        assert_eq!(civil_from_days(19_723).to_string(), "2024-01-01");
-        assert_eq!(civil_from_days(19_782).to_string(), "2024-02-29");
-        assert_eq!(civil_from_days(20_423).to_string(), "2025-12-01");
+    fn the_date_of_an_instant_is_its_utc_day() {
+        let at =
+            |second: i64| date_in_utc(jiff::Timestamp::from_second(second).unwrap()).to_string();
+        const DAY: i64 = 86_400;
+        assert_eq!(at(0), "1970-01-01");
+        assert_eq!(at(19_723 * DAY), "2024-01-01");
+        assert_eq!(at(19_782 * DAY), "2024-02-29");
+        assert_eq!(at(20_423 * DAY), "2025-12-01");
+        // The last second of a day, and before 1970.
+        assert_eq!(at(20_424 * DAY - 1), "2025-12-01");
+        assert_eq!(at(-1), "1969-12-31");
+        // Before the year 1, which a Date cannot hold.
+        assert_eq!(at(-62_135_596_801), "1970-01-01");
+        assert_eq!(at(-62_135_596_800), "0001-01-01");
     }
 }

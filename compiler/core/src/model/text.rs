@@ -195,31 +195,31 @@ pub struct Date {
 }
 
 impl Date {
-    /// Reads `YYYY-MM-DD`; `None` for any other form or a day not in the calendar.
+    /// Reads exactly `YYYY-MM-DD`, a real day of the Gregorian calendar from the year 1 on;
+    /// `None` for any other form.
     pub fn parse(text: &str) -> Option<Date> {
-        let bytes = text.as_bytes();
-        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        // The shape is checked first: jiff's ISO 8601 parser also takes forms a notice does not
+        // use, such as `20251201`, a time after the date, or a signed six-digit year.
+        let shape = text.len() == 10
+            && text.bytes().enumerate().all(|(i, b)| match i {
+                4 | 7 => b == b'-',
+                _ => b.is_ascii_digit(),
+            });
+        if !shape {
             return None;
         }
-        let number = |range: std::ops::Range<usize>| -> Option<u16> {
-            let part = &text[range];
-            part.bytes()
-                .all(|b| b.is_ascii_digit())
-                .then(|| part.parse().ok())
-                .flatten()
-        };
-        let year = number(0..4)?;
-        let month = u8::try_from(number(5..7)?).ok()?;
-        let day = u8::try_from(number(8..10)?).ok()?;
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-        let days_in_month = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return None,
-        };
-        (year >= 1 && (1..=days_in_month).contains(&day)).then_some(Date { year, month, day })
+        // Month lengths and leap years are jiff's.
+        Date::from_civil(text.parse().ok()?)
+    }
+
+    /// A jiff calendar date as a `Date`; `None` before the year 1, which jiff has (ISO 8601's
+    /// year 0 is 1 BC) and no notice means.
+    pub(crate) fn from_civil(date: jiff::civil::Date) -> Option<Date> {
+        Some(Date {
+            year: u16::try_from(date.year()).ok().filter(|year| *year >= 1)?,
+            month: u8::try_from(date.month()).ok()?,
+            day: u8::try_from(date.day()).ok()?,
+        })
     }
 
     /// The Finnish way: day.month.year without leading zeros, e.g. `13.3.2023`.
@@ -262,9 +262,33 @@ mod tests {
             Date::parse("2024-02-29").map(|d| d.finnish()).as_deref(),
             Some("29.2.2024")
         );
-        assert_eq!(Date::parse("2023-02-29"), None);
-        assert_eq!(Date::parse("2023-13-01"), None);
-        assert_eq!(Date::parse("2023-1-01"), None);
+        assert_eq!(
+            Date::parse("2000-02-29").map(|d| d.to_string()).as_deref(),
+            Some("2000-02-29")
+        );
+        assert_eq!(
+            Date::parse("0001-01-01").map(|d| d.to_string()).as_deref(),
+            Some("0001-01-01")
+        );
+        for bad in [
+            "2023-02-29",
+            "1900-02-29",
+            "2025-02-30",
+            "2025-04-31",
+            "2023-13-01",
+            "2023-00-10",
+            "2023-12-00",
+            "0000-01-01",
+            "2023-1-01",
+            "20230101",
+            "2023-01-01T10:00",
+            "2023/01/01",
+            "+2023-01-01",
+            "２０２３-01-01",
+            "",
+        ] {
+            assert_eq!(Date::parse(bad), None, "{bad}");
+        }
         assert_eq!(Date::parse("2023-03-13").unwrap().finnish(), "13.3.2023");
         assert_eq!(Date::parse("2023-03-13").unwrap().to_string(), "2023-03-13");
     }
