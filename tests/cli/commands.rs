@@ -28,6 +28,23 @@ fn init_scaffolds_a_project_that_builds() {
     );
 }
 
+/// `notice init` writes the standard layer compiled into the library, which must be the one the
+/// examples use: a boilerplate fix made in one place only would ship to new projects or to the
+/// examples, not both.
+#[test]
+fn the_standard_layer_init_writes_is_the_examples_standard_layer() {
+    let root = crate::support::repo_root();
+    let packaged = std::fs::read_to_string(root.join("compiler/core/assets/fi-standard.toml"))
+        .expect("the library's copy");
+    let example = std::fs::read_to_string(root.join("content/_shared/fi-standard.toml"))
+        .expect("the examples' copy");
+    assert!(
+        packaged == example,
+        "compiler/core/assets/fi-standard.toml and content/_shared/fi-standard.toml differ: \
+         copy the edited one over the other"
+    );
+}
+
 #[test]
 fn explain_shows_each_value_with_the_layer_that_set_it() {
     let project = Project::examples();
