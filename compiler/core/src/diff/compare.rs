@@ -30,7 +30,7 @@ pub(super) struct Place {
 }
 
 impl Place {
-    fn section(section: SectionKey) -> Place {
+    pub(super) fn section(section: SectionKey) -> Place {
         Place {
             section,
             item: None,
@@ -46,126 +46,6 @@ pub(super) struct Differ {
 }
 
 impl Differ {
-    fn notice(&mut self, old: Side<'_>, new: Side<'_>) {
-        let (o, n) = (old.notice, new.notice);
-        let page = Place::section(SectionKey::Page);
-        self.value(
-            &page,
-            "languages",
-            Some(Scalar::Languages(old.languages.to_vec())),
-            Some(Scalar::Languages(new.languages.to_vec())),
-            Reason::LanguagesChanged,
-        );
-        self.fields(&page, o, n, &fields::page());
-        let standard = |key| Place::section(SectionKey::Standard(key));
-        self.fields(
-            &standard(Section::Controller),
-            &o.controller,
-            &n.controller,
-            &fields::controller(),
-        );
-        self.section(
-            Section::Contact,
-            o.contact.as_ref(),
-            n.contact.as_ref(),
-            Reason::InformationAdded,
-            &fields::person(),
-        );
-        self.section(
-            Section::Dpo,
-            o.dpo.as_ref(),
-            n.dpo.as_ref(),
-            Reason::InformationAdded,
-            &fields::person(),
-        );
-        self.fields(
-            &standard(Section::RegisterName),
-            o,
-            n,
-            &fields::register_name(),
-        );
-        self.list(
-            SectionKey::Standard(Section::Purposes),
-            &o.purposes,
-            &n.purposes,
-        );
-        self.list(
-            SectionKey::Standard(Section::DataCategories),
-            &o.data_categories,
-            &n.data_categories,
-        );
-        self.list(
-            SectionKey::Standard(Section::Sources),
-            &o.sources,
-            &n.sources,
-        );
-        self.list(
-            SectionKey::Standard(Section::Recipients),
-            &o.recipients,
-            &n.recipients,
-        );
-        self.list(
-            SectionKey::Standard(Section::Transfers),
-            &o.transfers,
-            &n.transfers,
-        );
-        self.fields(&standard(Section::Retention), o, n, &fields::retention());
-        let requirement = (o.data_requirement.as_ref(), n.data_requirement.as_ref());
-        self.section(
-            Section::DataRequirement,
-            requirement.0,
-            requirement.1,
-            Reason::InformationAdded,
-            &fields::data_requirement(),
-        );
-        let automated = (
-            o.automated_decisions.as_ref(),
-            n.automated_decisions.as_ref(),
-        );
-        let introduced = if automated.1.is_some_and(|a| a.used) {
-            Reason::AutomatedDecisionsIntroduced
-        } else {
-            Reason::InformationAdded
-        };
-        self.section(
-            Section::AutomatedDecisions,
-            automated.0,
-            automated.1,
-            introduced,
-            &fields::automated_decisions(),
-        );
-        self.list(
-            SectionKey::Standard(Section::Cookies),
-            &o.cookies,
-            &n.cookies,
-        );
-        self.section(
-            Section::Security,
-            o.security.as_ref(),
-            n.security.as_ref(),
-            Reason::InformationAdded,
-            &fields::security(),
-        );
-        self.list(SectionKey::Standard(Section::Rights), &o.rights, &n.rights);
-        self.section(
-            Section::Authority,
-            o.authority.as_ref(),
-            n.authority.as_ref(),
-            Reason::InformationAdded,
-            &fields::authority(),
-        );
-        self.list(SectionKey::Custom(String::new()), &o.sections, &n.sections);
-        for section in Section::ALL {
-            self.text(
-                &standard(section),
-                "intro",
-                section.intro(o),
-                section.intro(n),
-                TextRule::Wording,
-            );
-        }
-    }
-
     fn push(
         &mut self,
         place: &Place,
@@ -201,7 +81,7 @@ impl Differ {
     /// Compares a text field per language. A change made alike in every language (a plain
     /// text) is one change; translations edited each in their own words, for the same reason,
     /// are one change with a word diff per language; anything else is one change per language.
-    fn text(
+    pub(super) fn text(
         &mut self,
         at: &Place,
         field: &'static str,
@@ -254,7 +134,7 @@ impl Differ {
         }
     }
 
-    fn value(
+    pub(super) fn value(
         &mut self,
         at: &Place,
         field: &'static str,
@@ -282,7 +162,7 @@ impl Differ {
 
     /// The controller's representative: added or removed whole, else compared field by field,
     /// every change named after the representative.
-    fn person(
+    pub(super) fn person(
         &mut self,
         at: &Place,
         field: &'static str,
@@ -308,7 +188,7 @@ impl Differ {
     }
 
     /// An optional standard section: added or removed as one change, else compared field by field.
-    fn section<T>(
+    pub(super) fn section<T>(
         &mut self,
         section: Section,
         old: Option<&T>,
@@ -330,7 +210,7 @@ impl Differ {
     }
 
     /// A list matched by id: order is not a change; an item that only changed id is a rename.
-    fn list<T: Item>(&mut self, section: SectionKey, old: &[T], new: &[T]) {
+    pub(super) fn list<T: Item>(&mut self, section: SectionKey, old: &[T], new: &[T]) {
         let place = |item: &T| Place {
             section: match &section {
                 SectionKey::Custom(_) => SectionKey::Custom(item.id().to_string()),

@@ -10,6 +10,7 @@ pub mod report;
 mod retention;
 #[cfg(test)]
 mod tests;
+mod walk;
 pub mod words;
 
 use crate::history::History;
