@@ -18,7 +18,7 @@ use notice_core::slug::IdAllocator;
 use notice_core::source::{SourceFile, Table, Value, parse};
 
 fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
 /// A source file parsed into its table, `extends` taken out as the loader does.
