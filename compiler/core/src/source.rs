@@ -1,5 +1,6 @@
 //! Source files and their parsed TOML trees, where every key and value remembers the file:line:col it came from.
 
+use std::io::Read as _;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -70,24 +71,82 @@ impl Node {
     }
 }
 
-/// Reads a file for parsing. I/O failures are reported with the path.
+/// The largest source file (and template) read, in bytes: 10 MB. A privacy notice is a few
+/// kilobytes; the limit keeps a stray huge file from costing memory a hundred times its size.
+pub const MAX_SOURCE_BYTES: u64 = 10_000_000;
+
+/// Reads a file for parsing: UTF-8 text of at most [`MAX_SOURCE_BYTES`]. I/O failures are
+/// reported with the path (exit 74); a file too large or not UTF-8 is bad data (exit 65), at
+/// the first byte that is not UTF-8.
 pub fn read(path: &Path, display: String) -> Result<Arc<SourceFile>, Failure> {
-    match std::fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Ok(SourceFile::new(display, text)),
-            Err(err) => {
-                let valid_up_to = err.utf8_error().valid_up_to();
-                let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
-                let file = SourceFile::new(display, text);
-                Err(Diagnostic::error("file is not valid UTF-8")
-                    .at(&Origin::new(&file, valid_up_to..valid_up_to + 1))
-                    .help("save the file as UTF-8")
-                    .into())
-            }
-        },
-        Err(err) => Err(Failure::io(
-            Diagnostic::error(format!("cannot read file: {err}")).at_path(display),
-        )),
+    let io = |err: std::io::Error| {
+        Failure::io(Diagnostic::error(format!("cannot read file: {err}")).at_path(display.clone()))
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let too_large = |size: u64| -> Failure {
+        Diagnostic::error(format!(
+            "file is too large: {size} bytes, over the limit of {MAX_SOURCE_BYTES} (10 MB)"
+        ))
+        .at_path(display.clone())
+        .help("a notice's sources are a few kilobytes: split the file, or remove what is not notice text")
+        .into()
+    };
+    let size = file.metadata().map_err(io)?.len();
+    if size > MAX_SOURCE_BYTES {
+        return Err(too_large(size));
+    }
+    // The length can change between the check and the read: never read more than the limit.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(MAX_SOURCE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_SOURCE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    decode(display, bytes).map_err(Failure::from)
+}
+
+/// The file's text, or an error at the first byte that makes it something other than UTF-8
+/// text: an invalid sequence, or the byte-order mark or NUL bytes of UTF-16 and UTF-32.
+fn decode(display: String, bytes: Vec<u8>) -> Result<Arc<SourceFile>, Diagnostic> {
+    const HELP: &str = "save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)";
+    let wide = [
+        (&[0x00, 0x00, 0xfe, 0xff][..], "UTF-32"),
+        (&[0xff, 0xfe, 0x00, 0x00][..], "UTF-32"),
+        (&[0xfe, 0xff][..], "UTF-16"),
+        (&[0xff, 0xfe][..], "UTF-16"),
+    ];
+    if let Some((_, encoding)) = wide.iter().find(|(bom, _)| bytes.starts_with(bom)) {
+        // Its text cannot be shown as UTF-8: the diagnostic quotes an empty line.
+        let file = SourceFile::new(display, String::new());
+        return Err(Diagnostic::error(format!("file is {encoding}, not UTF-8"))
+            .at(&Origin::new(&file, 0..0))
+            .help(HELP));
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let at = err.utf8_error().valid_up_to();
+            let byte = err.as_bytes()[at];
+            // The valid prefix is kept as it is, so line and column of `at` are exact; the bad
+            // sequence becomes one U+FFFD (3 bytes) in the quoted line.
+            let file = SourceFile::new(display, String::from_utf8_lossy(err.as_bytes()).into());
+            return Err(Diagnostic::error(format!(
+                "file is not UTF-8: byte 0x{byte:02X} is not text"
+            ))
+            .at(&Origin::new(&file, at..at + '\u{fffd}'.len_utf8()))
+            .help(HELP));
+        }
+    };
+    let nul = text.find('\0');
+    let file = SourceFile::new(display, text);
+    match nul {
+        Some(at) => Err(Diagnostic::error(
+            "file is not UTF-8 text: it holds a NUL byte, as UTF-16 and binary files do",
+        )
+        .at(&Origin::new(&file, at..at + 1))
+        .help(HELP)),
+        None => Ok(file),
     }
 }
 
@@ -183,6 +242,83 @@ mod tests {
         let name = &controller.node.as_table().unwrap()["name"];
         assert_eq!(name.key_origin.to_string(), "n.toml:2:1");
         assert_eq!(name.node.origin.to_string(), "n.toml:2:8");
+    }
+
+    fn decode_error(bytes: &[u8]) -> String {
+        decode("n.toml".into(), bytes.to_vec())
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn text_that_is_not_utf8_is_an_error_at_its_first_bad_byte() {
+        let text = decode_error(b"a = 1\nb = \"x\xffy\"\n");
+        assert!(
+            text.starts_with("error: file is not UTF-8: byte 0xFF"),
+            "{text}"
+        );
+        assert!(text.contains("--> n.toml:2:7\n"), "{text}");
+        let text = decode_error(b"\xff\xfea\0");
+        assert!(
+            text.starts_with("error: file is UTF-16, not UTF-8"),
+            "{text}"
+        );
+        assert!(text.contains("--> n.toml:1:1\n"), "{text}");
+        let text = decode_error(b"\0\0\xfe\xff\0\0\0a");
+        assert!(
+            text.starts_with("error: file is UTF-32, not UTF-8"),
+            "{text}"
+        );
+        let text = decode_error(b"a\0=\0");
+        assert!(text.contains("NUL byte"), "{text}");
+        assert!(text.contains("--> n.toml:1:2\n"), "{text}");
+        assert!(decode("n.toml".into(), b"\xef\xbb\xbfa = 1".to_vec()).is_ok());
+    }
+
+    #[test]
+    fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.toml");
+        let file = std::fs::File::create(&path).unwrap();
+        file.set_len(MAX_SOURCE_BYTES + 1).unwrap();
+        let failure = read(&path, "big.toml".into()).unwrap_err();
+        assert_eq!(failure.kind, crate::error::FailureKind::Data);
+        assert!(
+            failure.to_string().contains("file is too large"),
+            "{failure}"
+        );
+        file.set_len(MAX_SOURCE_BYTES).unwrap();
+        // At the limit it is read (and then not UTF-8: all NUL bytes).
+        let failure = read(&path, "big.toml".into()).unwrap_err();
+        assert!(failure.diagnostics[0].message.contains("NUL byte"));
+    }
+
+    /// Bytes from a fixed-seed generator, biased towards TOML punctuation, line breaks and
+    /// bytes that are not UTF-8: reading, parsing and printing the error never panic.
+    #[test]
+    fn arbitrary_bytes_are_read_parsed_and_reported_without_panicking() {
+        const ALPHABET: &[u8] = b"a=\"'[]{}.,#\\\n\r\t 1-:\xff\xc3\xa4\x80\xe6\xbc\x22\0\x1bu";
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..3000 {
+            let len = (next() % 40) as usize;
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| ALPHABET[(next() % ALPHABET.len() as u64) as usize])
+                .collect();
+            let shown = match decode("n.toml".into(), bytes) {
+                Ok(file) => match parse(&file) {
+                    Ok(_) => continue,
+                    Err(err) => err.to_string(),
+                },
+                Err(err) => err.to_string(),
+            };
+            assert!(shown.contains("--> n.toml:"), "{shown}");
+        }
     }
 
     #[test]
