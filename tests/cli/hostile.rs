@@ -149,3 +149,51 @@ fn a_source_over_the_size_limit_is_exit_65_naming_the_limit() {
     );
     assert!(stderr.contains("10 MB"), "{stderr}");
 }
+
+#[test]
+fn a_control_character_in_a_source_value_is_exit_65_at_the_value() {
+    let project = Project::fixture("versions");
+    let text = project.read(ALPHA);
+    let line = text.lines().position(|l| l.starts_with("title")).unwrap() + 1;
+    let title = text.lines().nth(line - 1).unwrap();
+    project.edit(ALPHA, title, "title = \"S\\u001b\\u0008\"");
+    every_command_rejects(
+        &project,
+        &format!("{ALPHA}:{line}:9"),
+        "a string holds the control character U+001B",
+    );
+}
+
+#[test]
+fn an_integer_too_large_is_reported_as_written() {
+    let project = Project::fixture("versions");
+    let text = project.read(ALPHA);
+    project.write(ALPHA, &format!("updated = 99999999999999999999\n{text}"));
+    let run = project.run(&["build"]).expect(65);
+    let stderr = run.stderr();
+    assert!(
+        stderr.contains("integer `99999999999999999999` is too large")
+            && stderr.contains(&format!("--> {ALPHA}:1:11\n")),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("9223372036854775807"), "{stderr}");
+}
+
+#[test]
+fn a_layer_file_named_with_escapes_is_shown_escaped() {
+    let project = Project::fixture("versions");
+    project.write("content/_shared/x\u{1b}]0;PWNED\u{7}\u{1b}[2J.toml", "");
+    project.edit(ALPHA, "extends = [\"base\"]", "extends = [\"bsae\"]");
+    for command in ["build", "check"] {
+        let run = project.run(&[command]).expect(65);
+        let stderr = run.stderr();
+        assert!(
+            stderr.contains("x\\u{1b}]0;PWNED\\u{7}\\u{1b}[2J"),
+            "notice {command}: {stderr}"
+        );
+        assert!(
+            !stderr.contains(['\u{1b}', '\u{7}']),
+            "notice {command}: {stderr}"
+        );
+    }
+}

@@ -160,54 +160,92 @@ pub fn parse(file: &Arc<SourceFile>) -> Result<Node, Diagnostic> {
     })?;
     let root = parsed.into_inner();
     Ok(Node {
-        value: Value::Table(convert_table(file, root)),
+        value: Value::Table(convert_table(file, root)?),
         origin: Origin::new(file, 0..0),
     })
 }
 
-fn convert_table(file: &Arc<SourceFile>, table: DeTable<'_>) -> Table {
-    table
-        .into_iter()
-        .map(|(key, value)| {
-            let key_origin = Origin::new(file, key.span());
-            let origin = Origin::new(file, value.span());
-            let node = Node {
-                value: convert_value(file, value.into_inner()),
-                origin,
-            };
-            (key.into_inner().into_owned(), Entry { key_origin, node })
-        })
-        .collect()
+fn convert_table(file: &Arc<SourceFile>, table: DeTable<'_>) -> Result<Table, Diagnostic> {
+    let mut converted = Table::with_capacity(table.len());
+    for (key, value) in table {
+        let key_origin = Origin::new(file, key.span());
+        refuse_controls(key.get_ref(), &key_origin, "a key", &[])?;
+        let origin = Origin::new(file, value.span());
+        let node = Node {
+            value: convert_value(file, value.into_inner(), &origin)?,
+            origin,
+        };
+        converted.insert(key.into_inner().into_owned(), Entry { key_origin, node });
+    }
+    Ok(converted)
 }
 
-fn convert_value(file: &Arc<SourceFile>, value: DeValue<'_>) -> Value {
-    match value {
-        DeValue::String(s) => Value::String(s.into_owned()),
+fn convert_value(
+    file: &Arc<SourceFile>,
+    value: DeValue<'_>,
+    origin: &Origin,
+) -> Result<Value, Diagnostic> {
+    Ok(match value {
+        DeValue::String(s) => {
+            refuse_controls(&s, origin, "a string", &['\t', '\n', '\r'])?;
+            Value::String(s.into_owned())
+        }
         DeValue::Integer(i) => {
             let digits = i.as_str().replace('_', "");
             let digits = digits.trim_start_matches("0x").trim_start_matches("0o");
             let digits = digits.trim_start_matches("0b").trim_start_matches('+');
-            // Out-of-range integers have no meaning in a notice; saturate rather than fail here,
-            // the model rejects integers wherever they appear.
-            Value::Integer(i64::from_str_radix(digits, i.radix()).unwrap_or(i64::MAX))
+            let parsed = i64::from_str_radix(digits, i.radix()).map_err(|_| {
+                let written = file.text.get(origin.span.clone()).unwrap_or(i.as_str());
+                Diagnostic::error(format!("integer `{written}` is too large"))
+                    .at(origin)
+                    .note("integers are 64-bit; no setting of a notice is a number")
+                    .help("write text in quotes, or a date as YYYY-MM-DD")
+            })?;
+            Value::Integer(parsed)
         }
         DeValue::Float(f) => Value::Float(f.as_str().replace('_', "").parse().unwrap_or(f64::NAN)),
         DeValue::Boolean(b) => Value::Boolean(b),
         DeValue::Datetime(d) => Value::Datetime(d.to_string()),
-        DeValue::Array(items) => Value::Array(
-            items
-                .into_iter()
-                .map(|item| {
-                    let origin = Origin::new(file, item.span());
-                    Node {
-                        value: convert_value(file, item.into_inner()),
-                        origin,
-                    }
-                })
-                .collect(),
-        ),
-        DeValue::Table(table) => Value::Table(convert_table(file, table)),
-    }
+        DeValue::Array(items) => {
+            let mut nodes = Vec::with_capacity(items.len());
+            for item in items {
+                let origin = Origin::new(file, item.span());
+                let value = convert_value(file, item.into_inner(), &origin)?;
+                nodes.push(Node { value, origin });
+            }
+            Value::Array(nodes)
+        }
+        DeValue::Table(table) => Value::Table(convert_table(file, table)?),
+    })
+}
+
+/// Refuses control characters other than `allowed` in `text`, `what` of the source at
+/// `origin`. They are invisible in an editor, make XML output ill-formed and can drive a
+/// terminal: no notice needs them. History snapshots are parsed here too, so they are held to
+/// the same rule.
+fn refuse_controls(
+    text: &str,
+    origin: &Origin,
+    what: &str,
+    allowed: &[char],
+) -> Result<(), Diagnostic> {
+    let Some(control) = text
+        .chars()
+        .find(|c| c.is_control() && !allowed.contains(c))
+    else {
+        return Ok(());
+    };
+    Err(Diagnostic::error(format!(
+        "{what} holds the control character U+{:04X}",
+        u32::from(control)
+    ))
+    .at(origin)
+    .note("control characters are invisible in an editor and break the XML and terminal output")
+    .help(if allowed.is_empty() {
+        "remove it"
+    } else {
+        "remove it: the only ones allowed in a value are line breaks and tabs"
+    }))
 }
 
 /// Finds where a value was set, following a path of keys; list items are addressed by `id`.
@@ -319,6 +357,38 @@ mod tests {
             };
             assert!(shown.contains("--> n.toml:"), "{shown}");
         }
+    }
+
+    #[test]
+    fn control_characters_in_values_and_keys_are_refused_where_they_are() {
+        let error = |text: &str| parse(&SourceFile::new("n.toml", text.into())).unwrap_err();
+        let err = error("a = 1\ntitle = \"S\\u001b\\u0008\"\n");
+        assert_eq!(err.message, "a string holds the control character U+001B");
+        assert_eq!(err.location().unwrap(), "n.toml:2:9");
+        for value in ["\\u007f", "\\u0085", "\\u0000", "\\b", "\\f"] {
+            let err = error(&format!("[t]\nx = [\"ok\", {{ y = \"{value}\" }}]\n"));
+            assert_eq!(err.location().unwrap(), "n.toml:2:18", "{value}");
+        }
+        let err = error("\"k\\u0007\" = 1\n");
+        assert_eq!(err.message, "a key holds the control character U+0007");
+        let text = "t = \"a\\tb\\r\\nc\"\nm = \"\"\"\r\nx\r\ny\"\"\"\n";
+        assert!(parse(&SourceFile::new("n.toml", text.into())).is_ok());
+    }
+
+    #[test]
+    fn an_integer_too_large_is_reported_as_written() {
+        let file = SourceFile::new("n.toml", "updated = 99_999_999_999_999_999_999\n".into());
+        let err = parse(&file).unwrap_err();
+        assert_eq!(
+            err.message,
+            "integer `99_999_999_999_999_999_999` is too large"
+        );
+        assert_eq!(err.location().unwrap(), "n.toml:1:11");
+        let file = SourceFile::new(
+            "n.toml",
+            "a = -9223372036854775808\nb = 0x7fff_ffff_ffff_ffff\n".into(),
+        );
+        assert!(parse(&file).is_ok());
     }
 
     #[test]
