@@ -232,6 +232,39 @@ fn mdbook_preprocessor_fills_markers_in_the_items_shape_with_the_configured_root
     );
 }
 
+/// A blank line ends a Markdown HTML block, so the preprocessor removed them all from the
+/// notice's HTML, and with them the blank lines inside a code block's `<pre>`.
+#[test]
+fn mdbook_preprocessor_keeps_blank_lines_inside_code_blocks() {
+    // beta has no releases, so its sources are what the book shows.
+    let project = Project::fixture("versions");
+    let site = "content/beta/notice.toml";
+    let text = project.read(site);
+    project.write(
+        site,
+        &format!("{text}\n[intros]\npurposes = \"\"\"\nEsimerkki:\n\n```\nrivi 1\n\n  \nrivi 4\n```\n\"\"\"\n"),
+    );
+    std::fs::create_dir_all(project.path().join("book")).unwrap();
+    let input = fixture("book-items.json").replace("toiminimi-koodaaja fi", "beta fi");
+    let run = mdbook(&project, &[], &input).expect(0);
+    let book: Value = serde_json::from_str(&run.stdout()).unwrap();
+    let content = book["items"][1]["Chapter"]["content"].as_str().unwrap();
+    let inserted = content
+        .strip_prefix("Ennen\n\n")
+        .and_then(|c| c.strip_suffix("\n\nJälkeen\n"))
+        .unwrap();
+    assert!(
+        !inserted.lines().any(|line| line.trim().is_empty()),
+        "a blank line would end the HTML block:\n{inserted}"
+    );
+    // HTML reads the character reference as the line break it stands for.
+    let html = inserted.replace("&#10;", "\n");
+    assert!(
+        html.contains(">rivi 1\n\n  \nrivi 4\n</code></pre>"),
+        "{inserted}"
+    );
+}
+
 #[test]
 fn mdbook_preprocessor_protocol_edges() {
     let project = Project::examples();

@@ -8,6 +8,7 @@ mod check;
 mod commands;
 mod deploy;
 mod export;
+mod hostile;
 mod invalid;
 mod output;
 mod readme;

@@ -373,3 +373,77 @@ fn a_non_ascii_header_in_netlify_toml_is_an_error_not_a_panic() {
     );
     assert!(watch.is_running());
 }
+
+/// Bytes that are not UTF-8, or a bare CR, used to panic the rebuild, which ended the watch
+/// and its server. They are an error line now, and the next good save is built.
+#[test]
+fn a_save_with_invalid_utf8_or_a_bare_cr_is_reported_and_the_watch_goes_on() {
+    let project = Project::fixture("versions");
+    let port = free_port();
+    let mut watch = Watch::start(&project, &["--serve", "--port", &port.to_string()]);
+    let source = project.read(ALPHA);
+    let mut bytes = source.clone().into_bytes();
+    bytes.extend(b"\xff\n");
+    std::fs::write(project.path().join(ALPHA), bytes).unwrap();
+    watch.wait_for("failed alpha");
+    watch.has_seen_or_waits_for("file is not UTF-8");
+    project.write(ALPHA, &format!("{source}x = 1\r"));
+    watch.wait_for("failed alpha");
+    watch.has_seen_or_waits_for("carriage return");
+    assert!(watch.is_running());
+    project.write(ALPHA, &source.replace("Uutiskirje", "Korjattu"));
+    watch.wait_for("rebuilt alpha");
+    assert!(project.read("site/alpha/index.html").contains("Korjattu"));
+    assert!(get(port, "/alpha/").contains("Korjattu"));
+}
+
+/// After `content/` was replaced, the watch on the old folder was gone and no later save
+/// was seen. The watch follows the new folder, which is built at once.
+#[test]
+fn the_watch_survives_the_content_folder_being_replaced_by_a_copy() {
+    let project = Project::fixture("versions");
+    let mut watch = Watch::start(&project, &[]);
+    let content = project.path().join("content");
+    let backup = project.path().join("backup");
+    crate::support::copy_tree(&content, &backup);
+    std::fs::write(
+        backup.join("alpha/notice.toml"),
+        project.read(ALPHA).replace("Uutiskirje", "Varmuuskopio"),
+    )
+    .unwrap();
+    std::fs::remove_dir_all(&content).unwrap();
+    crate::support::copy_tree(&backup, &content);
+    watch.wait_for("rebuilt alpha, beta");
+    assert!(
+        project
+            .read("site/alpha/index.html")
+            .contains("Varmuuskopio")
+    );
+    project.edit(ALPHA, "Varmuuskopio", "Kuukausikirje");
+    watch.wait_for("rebuilt alpha (site alpha)");
+    assert!(
+        project
+            .read("site/alpha/index.html")
+            .contains("Kuukausikirje")
+    );
+}
+
+#[test]
+fn the_watch_survives_the_content_folder_being_moved_away_and_back() {
+    let project = Project::fixture("versions");
+    let mut watch = Watch::start(&project, &[]);
+    let content = project.path().join("content");
+    let away = project.path().join("away");
+    std::fs::rename(&content, &away).unwrap();
+    // Let the move away be a batch of its own: the project is then gone, and says so.
+    watch.wait_for("failed");
+    std::fs::rename(&away, &content).unwrap();
+    watch.wait_for("rebuilt alpha, beta (content/ replaced)");
+    project.edit(ALPHA, "Uutiskirje", "Kuukausikirje");
+    watch.wait_for("rebuilt alpha (site alpha)");
+    assert!(
+        project
+            .read("site/alpha/index.html")
+            .contains("Kuukausikirje")
+    );
+}

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::{Diagnostic, did_you_mean, escape_controls};
 use crate::error::Failure;
 use crate::source::{Node, Value};
 
@@ -30,6 +30,8 @@ pub fn explain(merged: &Node, filter: Option<&str>) -> Result<String, Failure> {
     }
     let mut out = String::new();
     for (path, value, origin) in selected {
+        // A layer's file name may hold control characters; values and keys cannot.
+        let origin = escape_controls(origin);
         let _ = writeln!(out, "{path} = {value}\n    from {origin}");
     }
     Ok(out)
@@ -69,7 +71,10 @@ fn inline(node: &Node) -> String {
             let flat = s.replace('\n', "⏎");
             let cut: String = flat.chars().take(72).collect();
             let ellipsis = if cut.len() < flat.len() { "…" } else { "" };
-            format!("{:?}", format!("{cut}{ellipsis}"))
+            let quoted = format!("{cut}{ellipsis}")
+                .replace('\\', "\\\\")
+                .replace('"', "\\\"");
+            format!("\"{}\"", escape_controls(&quoted))
         }
         Value::Integer(i) => i.to_string(),
         Value::Float(f) => f.to_string(),

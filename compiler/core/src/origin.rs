@@ -35,10 +35,20 @@ impl SourceFile {
     }
 }
 
-fn floor_char_boundary(text: &str, offset: usize) -> usize {
+/// The nearest character boundary of `text` at or before `offset`, at most its length.
+pub(crate) fn floor_char_boundary(text: &str, offset: usize) -> usize {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
+    }
+    offset
+}
+
+/// The nearest character boundary of `text` at or after `offset`, at most its length.
+pub(crate) fn ceil_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset += 1;
     }
     offset
 }

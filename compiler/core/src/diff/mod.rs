@@ -7,6 +7,8 @@ pub mod inputs;
 pub mod json;
 pub mod phrases;
 pub mod report;
+#[cfg(test)]
+mod report_tests;
 mod retention;
 #[cfg(test)]
 mod tests;

@@ -5,6 +5,7 @@ use std::fmt::Write;
 use super::phrases;
 use super::words::{Op, Segment, with_context};
 use super::{Change, Class, is_material};
+use crate::diagnostic::escape_controls;
 use crate::model::Lang;
 
 /// Words kept on each side of a change in shortened text diffs.
@@ -144,36 +145,42 @@ pub fn text(sites: &[SiteDiff], lang: Lang) -> String {
     let mut out = String::new();
     for site in sites {
         let primary = site.languages[0];
-        let _ = writeln!(out, "{}: {}", site.site, site_heading(site, lang));
+        line(
+            &mut out,
+            &format!("{}: {}", site.site, site_heading(site, lang)),
+        );
         for change in site.ordered() {
             let anchor = change
                 .section
                 .anchor()
                 .map(|a| format!("  #{a}"))
                 .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "  {:<9}  {}{anchor}",
-                change.class().id(),
-                summary(change, lang, primary)
-            );
-            let _ = writeln!(out, "             {}", phrases::reason(change.reason, lang));
-            if let Some(line) = phrases::before_after(change, lang) {
-                let _ = writeln!(out, "             {line}");
+            let class = change.class().id();
+            let summary = summary(change, lang, primary);
+            line(&mut out, &format!("  {class:<9}  {summary}{anchor}"));
+            let reason = phrases::reason(change.reason, lang);
+            line(&mut out, &format!("             {reason}"));
+            if let Some(before_after) = phrases::before_after(change, lang) {
+                line(&mut out, &format!("             {before_after}"));
             }
             for words in &change.words {
                 let tag = language_tag(change, words, "[", "] ");
-                let _ = writeln!(
-                    out,
-                    "             {tag}{}",
-                    inline_words(&words.segments, "[-", "-]", "{+", "+}", |s| s.to_string())
-                );
+                let words =
+                    inline_words(&words.segments, "[-", "-]", "{+", "+}", |s| s.to_string());
+                line(&mut out, &format!("             {tag}{words}"));
             }
         }
         out.push('\n');
     }
     let _ = writeln!(out, "{}", totals(sites, lang));
     out
+}
+
+/// Writes one line of the terminal report, control characters escaped: a value holding a line
+/// break or an escape sequence can neither forge a line nor drive the terminal.
+fn line(out: &mut String, text: &str) {
+    out.push_str(&escape_controls(text));
+    out.push('\n');
 }
 
 /// Names the language of a word diff, unless the change line already does.
@@ -272,11 +279,23 @@ pub fn markdown(sites: &[SiteDiff], lang: Lang) -> String {
     out
 }
 
-/// Escapes text for GitHub Markdown: HTML-significant characters as entities, Markdown
-/// punctuation with a backslash, so a notice's text can never inject markup into the comment.
-fn md_escape(text: &str) -> String {
+/// Escapes text for GitHub Markdown, so no value of a notice can inject markup into the
+/// comment or start a block of its own (a heading, a code block, a list, a quote) and so forge
+/// text outside its list item: HTML-significant characters become entities, Markdown
+/// punctuation gets a backslash, every run of white space (line breaks included) becomes one
+/// space, and a leading marker that could still open a block (`-`, `+`, `=`, `1.`) is escaped.
+pub(super) fn md_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    let mut after_space = false;
     for c in text.chars() {
+        if c.is_whitespace() {
+            if !after_space {
+                out.push(' ');
+            }
+            after_space = true;
+            continue;
+        }
+        after_space = false;
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -285,8 +304,26 @@ fn md_escape(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
+            c if c.is_control() => out.extend(c.escape_debug()),
             c => out.push(c),
         }
     }
-    out
+    escape_leading_marker(out)
+}
+
+/// Backslash-escapes the list, setext-heading or thematic-break marker `text` would start
+/// with; a line's other characters cannot open a block once line breaks are gone.
+fn escape_leading_marker(mut text: String) -> String {
+    let start = text.len() - text.trim_start_matches(' ').len();
+    let rest = &text[start..];
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let marker = match rest[digits..].chars().next() {
+        Some('.' | ')') if (1..=9).contains(&digits) => Some(start + digits),
+        Some('-' | '+' | '=') if digits == 0 => Some(start),
+        _ => None,
+    };
+    if let Some(at) = marker {
+        text.insert(at, '\\');
+    }
+    text
 }

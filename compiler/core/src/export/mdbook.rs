@@ -119,8 +119,7 @@ fn replace_in_items(items: &mut Value, sites: &[ExportedSite], errors: &mut Vec<
     }
 }
 
-/// Replaces each `{{#notice site [lang]}}` with the notice's HTML. The HTML has no blank lines,
-/// so Markdown keeps it as one HTML block.
+/// Replaces each `{{#notice site [lang]}}` with the notice's HTML, as one HTML block.
 fn replace_markers(
     content: &str,
     sites: &[ExportedSite],
@@ -170,10 +169,46 @@ fn html_for(sites: &[ExportedSite], args: &[&str]) -> Result<String, String> {
         Some(code) => site.fragments.iter().find(|f| f.lang.code() == code),
     }
     .ok_or_else(|| format!("`{name}` is not published in `{}`", lang.unwrap_or("?")))?;
-    Ok(fragment
-        .body
-        .lines()
-        .filter(|line| !line.trim().is_empty())
-        .collect::<Vec<_>>()
-        .join("\n"))
+    Ok(as_one_html_block(&fragment.body))
+}
+
+/// `html` as one Markdown HTML block. A blank line would end the block, and Markdown would read
+/// what follows as Markdown, a code block's text included; dropping blank lines lost them from
+/// `<pre>`. So a blank line ends in the character reference `&#10;` instead of a line break:
+/// the line is no longer blank, and HTML reads the reference as the same line break.
+fn as_one_html_block(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    for line in html.trim().split('\n') {
+        out.push_str(line);
+        if line.trim().is_empty() {
+            out.push_str("&#10;");
+        } else {
+            out.push('\n');
+        }
+    }
+    out.pop();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_lines_in_code_blocks_survive_as_one_html_block() {
+        let html = "\n<h2>T</h2>\n<pre><code>a\n\n  \nb\n</code></pre>\n\n<p>x</p>\n\n";
+        let block = as_one_html_block(html);
+        assert_eq!(
+            block,
+            "<h2>T</h2>\n<pre><code>a\n&#10;  &#10;b\n</code></pre>\n&#10;<p>x</p>"
+        );
+        // As mdBook's Markdown parser reads a chapter: the block passes through whole.
+        let mut options = comrak::Options::default();
+        options.render.r#unsafe = true;
+        let chapter = format!("# Luku\n\n{block}\n\nJälkeen\n");
+        assert_eq!(
+            comrak::markdown_to_html(&chapter, &options),
+            format!("<h1>Luku</h1>\n{block}\n<p>Jälkeen</p>\n")
+        );
+    }
 }

@@ -1,9 +1,13 @@
 //! User-facing diagnostics: what went wrong, where (file:line:col with the source snippet), and how to fix it.
 
-use std::fmt::{self, Write as _};
-use std::sync::Arc;
+mod show;
 
-use crate::origin::{Origin, SourceFile};
+use std::fmt::{self, Write as _};
+
+use show::Snippet;
+pub use show::escape_controls;
+
+use crate::origin::Origin;
 
 /// How bad a diagnostic is. Errors stop a build; warnings are printed and the build goes on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -125,20 +129,24 @@ impl fmt::Display for Diagnostic {
     ///    | ^^^^^^^^^^^^^^^
     ///    = help: did you mean `retention`?
     /// ```
+    ///
+    /// Everything but the labels is shown through [`escape_controls`]: messages quote values
+    /// and file names, which may hold control characters.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        let message = escape_controls(&self.message);
         match self.code {
-            Some(code) => writeln!(f, "{label}[{code}]: {}", self.message)?,
-            None => writeln!(f, "{label}: {}", self.message)?,
+            Some(code) => writeln!(f, "{label}[{code}]: {message}")?,
+            None => writeln!(f, "{label}: {message}")?,
         }
         let mut gutter = String::from(" ");
         if let Some(origin) = &self.origin {
-            let snippet = Snippet::new(&origin.file, origin.span.clone());
+            let snippet = Snippet::new(&origin.file.text, origin.span.clone());
             gutter = " ".repeat(snippet.line_number.to_string().len() + 1);
-            writeln!(f, "{gutter}--> {origin}")?;
+            writeln!(f, "{gutter}--> {}", escape_controls(&origin.to_string()))?;
             writeln!(f, "{gutter}|")?;
             writeln!(f, "{} | {}", snippet.line_number, snippet.line)?;
             writeln!(
@@ -148,42 +156,15 @@ impl fmt::Display for Diagnostic {
                 "^".repeat(snippet.caret_len)
             )?;
         } else if let Some(path) = &self.path {
-            writeln!(f, "{gutter}--> {path}")?;
+            writeln!(f, "{gutter}--> {}", escape_controls(path))?;
         }
         for note in &self.notes {
-            writeln!(f, "{gutter}= note: {note}")?;
+            writeln!(f, "{gutter}= note: {}", escape_controls(note))?;
         }
         for help in &self.help {
-            writeln!(f, "{gutter}= help: {help}")?;
+            writeln!(f, "{gutter}= help: {}", escape_controls(help))?;
         }
         Ok(())
-    }
-}
-
-/// The source line a span starts on, and where to draw the carets.
-struct Snippet<'a> {
-    line_number: usize,
-    line: &'a str,
-    caret_offset: usize,
-    caret_len: usize,
-}
-
-impl<'a> Snippet<'a> {
-    fn new(file: &'a Arc<SourceFile>, span: std::ops::Range<usize>) -> Self {
-        let text = file.text.as_str();
-        let start = span.start.min(text.len());
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-        let line = text[line_start..line_end].trim_end_matches('\r');
-        let caret_offset = text[line_start..start].chars().count();
-        let end = span.end.clamp(start, line_start + line.len());
-        let caret_len = text[start..end].chars().count().max(1);
-        Snippet {
-            line_number: text[..line_start].matches('\n').count() + 1,
-            line,
-            caret_offset,
-            caret_len,
-        }
     }
 }
 
@@ -222,6 +203,7 @@ pub fn render_all(diagnostics: &[Diagnostic]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::origin::SourceFile;
 
     #[test]
     fn suggests_the_closest_key() {
@@ -249,6 +231,22 @@ mod tests {
             text,
             "warning[sources]: no sources\n --> content/a/notice.toml\n"
         );
+    }
+
+    #[test]
+    fn control_characters_in_messages_paths_and_lines_are_escaped() {
+        let file = SourceFile::new("x\u{1b}[2J.toml", "a = \"\u{7}\"\n".to_string());
+        let text = Diagnostic::error("bad \u{1b}]0;PWNED\u{7}")
+            .at(&Origin::new(&file, 4..7))
+            .note("line\nbreak")
+            .help("tab\there")
+            .to_string();
+        assert_eq!(
+            text,
+            "error: bad \\u{1b}]0;PWNED\\u{7}\n  --> x\\u{1b}[2J.toml:1:5\n  |\n1 | a = \"\\u{7}\"\n  |     ^^^^^^^\n  = note: line\\nbreak\n  = help: tab\\there\n"
+        );
+        let text = Diagnostic::error("x").at_path("a\nb").to_string();
+        assert_eq!(text, "error: x\n --> a\\nb\n");
     }
 
     #[test]
