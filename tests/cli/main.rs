@@ -9,6 +9,7 @@ mod commands;
 mod deploy;
 mod export;
 mod invalid;
+mod names;
 mod output;
 mod readme;
 mod robustness;

@@ -151,7 +151,7 @@ impl Stager {
     /// swaps the staging directory in.
     pub fn finish(mut self) -> Result<WriteReport, Failure> {
         let mut manifest = std::mem::take(&mut self.placed);
-        for (old, _) in files_under(&self.out_dir, false)? {
+        for (old, _) in files_under(&self.out_dir, None)? {
             // The cache speaks for the old tree: a full build stages a new one itself.
             if manifest.contains(&old) || old == MANIFEST || old == CACHE {
                 continue;

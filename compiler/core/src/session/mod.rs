@@ -218,7 +218,7 @@ fn history_of<'h>(
     site: &str,
 ) -> Result<&'h History, Failure> {
     let mut files = Vec::new();
-    for (name, path) in files_under(&history_dir(project, site), false)? {
+    for (name, path) in files_under(&history_dir(project, site), None)? {
         let bytes = std::fs::read(&path).map_err(|err| io_error("read file", &path, &err))?;
         files.push((name, bytes));
     }
