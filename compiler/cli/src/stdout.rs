@@ -33,3 +33,12 @@ pub(crate) fn warn(diagnostics: &[Diagnostic]) {
         eprint!("{}", render_all(diagnostics));
     }
 }
+
+/// Says, once, that another build holds the output and this one waits for it (on standard
+/// error, like the diagnostics: it is no result).
+pub(crate) fn waiting(out: &std::path::Path) {
+    eprintln!(
+        "waiting for another build of {}…",
+        notice_core::source::display_path(out)
+    );
+}

@@ -59,7 +59,7 @@ pub fn fingerprint(project: &Project, sites: &[SiteEntry], drafts: bool) -> Opti
         Err(_) => None,
     };
     field(&read(&project.root.join(CONTENT_DIR).join(SETTINGS_FILE))?);
-    for (name, path) in files_under(&project.theme_dir(), true).ok()? {
+    for (name, path) in files_under(&project.theme_dir(), Some(project.canonical_root())).ok()? {
         field(name.as_bytes());
         field(&read(&path)?);
     }
@@ -70,7 +70,7 @@ pub fn fingerprint(project: &Project, sites: &[SiteEntry], drafts: bool) -> Opti
     for site in sites {
         field(site.name.as_bytes());
         field(&read(&site.source)?);
-        for (name, path) in files_under(&history_dir(project, &site.name), false).ok()? {
+        for (name, path) in files_under(&history_dir(project, &site.name), None).ok()? {
             field(name.as_bytes());
             field(&read(&path)?);
         }

@@ -17,7 +17,8 @@ theme = "default"
 
 const BOILERPLATE: &str = include_str!("../assets/fi-standard.toml");
 const STARTER_SITE: &str = include_str!("../assets/scaffold/notice.toml");
-const GITIGNORE: &str = "/site\n";
+/// The output, and the lock file beside it that builds take turns with.
+const GITIGNORE: &str = "/site\n/.site.notice-lock\n";
 
 /// The files `init` writes, relative to the project directory.
 pub const FILES: [(&str, &str); 4] = [

@@ -39,7 +39,7 @@
 //! println!("{} finding(s)", findings.findings.len());
 //!
 //! let out = dir.path().join("public");
-//! let options = BuildOptions { out: Some(out.clone()), sites: Vec::new(), drafts: true };
+//! let options = BuildOptions { out: Some(out.clone()), sites: Vec::new(), drafts: true, waiting: None };
 //! let report = build(&workspace, &options)?;
 //! assert!(out.join("esimerkki/index.html").is_file());
 //! assert!(report.pages > 0);

@@ -97,7 +97,11 @@ pub fn display_path(path: &Path) -> String {
         .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
         .unwrap_or_else(|| path.to_path_buf());
     let shown = relative.to_string_lossy().into_owned();
-    shown.strip_prefix("./").map(str::to_owned).unwrap_or(shown)
+    match shown.strip_prefix("./").unwrap_or(&shown) {
+        // The current directory itself.
+        "" => ".".to_string(),
+        rest => rest.to_string(),
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use crate::de;
 use crate::diagnostic::Diagnostic;
-use crate::error::{Failure, FailureKind, io_error};
+use crate::error::{Failure, io_error};
+use crate::files::outside_the_project;
 use crate::merge::is_slug;
 use crate::model::Settings;
 use crate::slug::slugify;
@@ -22,6 +23,10 @@ pub const LAYERS_DIR: &str = "_shared";
 pub const SITE_FILE: &str = "notice.toml";
 /// The folder of a project that holds its themes.
 pub const THEMES_DIR: &str = "themes";
+/// The output folder of the theme's static files.
+pub const ASSETS_DIR: &str = "assets";
+/// Names a site may not have: its output folder would be one the output already uses.
+pub const RESERVED_SITE_NAMES: [&str; 1] = [ASSETS_DIR];
 
 /// A project: its settings and the sites and layers found under `content/`.
 #[derive(Debug)]
@@ -80,6 +85,7 @@ impl Project {
             let file = project.read_source(&settings_path)?;
             let node = source::parse(&file)?;
             project.settings = de::from_node(&node)?;
+            check_theme_name(&project.settings.theme, &node)?;
         }
         project.discover(&content)?;
         Ok(project)
@@ -182,14 +188,32 @@ impl Project {
         if resolved.starts_with(&self.canonical_root) {
             return Ok(());
         }
-        Err(Failure::new(
-            FailureKind::Data,
-            Diagnostic::error("symlink leads outside the project")
-                .at_path(display_path(path))
-                .note(format!("it resolves to {}", resolved.display()))
-                .help("copy the file into the project instead of linking to it"),
-        ))
+        Err(outside_the_project(path, &resolved, &self.canonical_root))
     }
+
+    /// The project root with every symlink resolved.
+    pub fn canonical_root(&self) -> &Path {
+        &self.canonical_root
+    }
+}
+
+/// A theme is a folder of `themes/`, so its name is a slug, like a site's: never a path that
+/// leads elsewhere (`../../etc`, `/etc`).
+fn check_theme_name(theme: &str, settings: &source::Node) -> Result<(), Failure> {
+    if is_slug(theme) {
+        return Ok(());
+    }
+    let mut diagnostic = Diagnostic::error(format!("invalid theme name `{theme}`"))
+        .note("a theme is a folder of `themes/`: use lowercase a-z, 0-9 and `-`")
+        .help(format!(
+            "name the theme's folder `themes/{}` and set `theme = \"{}\"`",
+            slugify(theme),
+            slugify(theme)
+        ));
+    if let Some(origin) = source::find_origin(settings, &["theme"]) {
+        diagnostic = diagnostic.at(&origin);
+    }
+    Err(Failure::from(diagnostic))
 }
 
 /// What a directory of `content/` is.
@@ -219,6 +243,16 @@ fn examine(name: String, path: &Path) -> Found {
                 .at_path(display_path(path))
                 .note("site names become URLs: use lowercase a-z, 0-9 and `-`")
                 .help(format!("rename the directory to `{}`", slugify(&name))),
+        ));
+    }
+    if RESERVED_SITE_NAMES.contains(&name.as_str()) {
+        return Found::Problem(Failure::from(
+            Diagnostic::error(format!("the site name `{name}` is reserved"))
+                .at_path(display_path(path))
+                .note(format!(
+                    "the output's `{name}/` folder holds the theme's static files, which would replace the site's pages"
+                ))
+                .help(format!("rename the directory, e.g. to `{name}-site`")),
         ));
     }
     Found::Site(SiteEntry { name, source })

@@ -225,6 +225,7 @@ fn rebuild_command(args: &[String]) -> Result<(), String> {
         sites: Vec::new(),
         // As `notice watch` does by default: the sources, as drafts.
         drafts: true,
+        waiting: None,
     };
     let (mut session, first) = Session::start(&root, options).map_err(|f| failure(&f))?;
     if let Some(f) = &first.failure {
@@ -299,6 +300,7 @@ mod tests {
                 out: None,
                 sites: Vec::new(),
                 drafts: false,
+                waiting: None,
             };
             let report = notice_core::build::build(&workspace, &options)
                 .unwrap_or_else(|f| panic!("{project}: {}", failure(&f)));

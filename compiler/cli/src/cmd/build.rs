@@ -28,6 +28,7 @@ pub(crate) fn execute(args: Args) -> Outcome {
             out: args.out.out,
             sites: args.sites.sites,
             drafts: args.drafts,
+            waiting: Some(stdout::waiting),
         },
     )?;
     stdout::warn(&report.warnings);

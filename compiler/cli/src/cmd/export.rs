@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use notice_core::diagnostic::Diagnostic;
 use notice_core::error::Failure;
 use notice_core::export::{self, ExportOptions};
-use notice_core::output::{self, Scope};
+use notice_core::output::{self, OutputDir, OutputFile, Scope, guard};
 use notice_core::source::display_path;
 
 use crate::args::{RootArg, SitesArg};
@@ -34,8 +34,34 @@ enum Format {
     Fragments,
 }
 
+/// How a JSON export begins: a file that begins otherwise was not made by notice, and is
+/// never written over.
+const JSON_EXPORT_START: &[u8] = b"{\n  \"schema_version\": ";
+
+/// Where an export goes, checked by the guard before anything is rendered.
+enum Target {
+    Stdout,
+    File(OutputFile),
+    Fragments(OutputDir),
+}
+
 pub(crate) fn execute(args: Args) -> Outcome {
     let workspace = args.root.open()?;
+    let root = &workspace.project().root;
+    let target = match (args.format, &args.out) {
+        (Format::Json, None) => Target::Stdout,
+        (Format::Json, Some(path)) => {
+            Target::File(guard::output_file(root, path, JSON_EXPORT_START)?)
+        }
+        (Format::Fragments, Some(dir)) => Target::Fragments(guard::output_dir(root, dir)?),
+        (Format::Fragments, None) => {
+            return Err(Failure::usage(
+                Diagnostic::error("`--format fragments` writes a directory: pass `--out DIR`")
+                    .help("for example `notice export --format fragments --out notice-fragments`"),
+            )
+            .into());
+        }
+    };
     let sites = export::collect(
         &workspace,
         &ExportOptions {
@@ -43,28 +69,25 @@ pub(crate) fn execute(args: Args) -> Outcome {
             drafts: args.drafts,
         },
     )?;
-    match (args.format, args.out) {
-        (Format::Json, None) => stdout::print(&export::json(&sites)),
-        (Format::Json, Some(path)) => {
-            output::write_file(&path, export::json(&sites).as_bytes())?;
+    match target {
+        Target::Stdout => stdout::print(&export::json(&sites)),
+        Target::File(file) => {
+            output::write_file(&file, export::json(&sites).as_bytes())?;
             Ok(())
         }
-        (Format::Fragments, Some(dir)) => {
+        Target::Fragments(dir) => {
             let files = export::fragment_files(&sites);
-            let report = output::write(&dir, &files, &Scope::All)?;
+            let lock = dir.lock(Some(stdout::waiting))?;
+            let report = output::write(lock, &files, &Scope::All)?;
+            stdout::warn(&report.warnings);
             stdout::println(&format!(
                 "exported {} fragments into {}: {} written, {} unchanged, {} removed",
                 files.len(),
-                display_path(&dir),
+                display_path(dir.shown()),
                 report.written.len(),
                 report.unchanged,
                 report.removed.len()
             ))
         }
-        (Format::Fragments, None) => Err(Failure::usage(
-            Diagnostic::error("`--format fragments` writes a directory: pass `--out DIR`")
-                .help("for example `notice export --format fragments --out notice-fragments`"),
-        )
-        .into()),
     }
 }

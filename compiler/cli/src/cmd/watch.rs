@@ -38,6 +38,7 @@ pub(crate) fn execute(args: Args) -> Outcome {
             out: args.out.out,
             sites: Vec::new(),
             drafts: !args.released,
+            waiting: Some(crate::stdout::waiting),
         },
         serve: args.serve.then_some(args.port),
         poll: args.poll,

@@ -7,12 +7,13 @@ mod site;
 use std::path::PathBuf;
 
 pub use parallel::{RenderRequest, Rendered, render_sites};
+pub(crate) use site::shared_source;
 pub use site::{BuildContext, BuiltSite};
 
 use crate::cache;
 use crate::diagnostic::Diagnostic;
 use crate::error::Failure;
-use crate::output::{Scope, Stager, WriteReport, guard};
+use crate::output::{OutputDir, Scope, Stager, Waiting, WriteReport, guard};
 use crate::project::Project;
 use crate::render::ASSETS_DIR;
 use crate::workspace::Workspace;
@@ -27,6 +28,8 @@ pub struct BuildOptions {
     pub sites: Vec<String>,
     /// Render the sources as drafts instead of the released versions.
     pub drafts: bool,
+    /// Called once when another build is writing the same output and this one waits for it.
+    pub waiting: Option<Waiting>,
 }
 
 /// What a build did.
@@ -47,14 +50,17 @@ pub struct BuildReport {
 /// answered from the build cache without rendering.
 pub fn build(workspace: &Workspace, options: &BuildOptions) -> Result<BuildReport, Failure> {
     let project = workspace.project();
-    let out_dir = output_dir(project, options)?;
+    let out = output_dir(project, options)?;
     let selected = workspace.select(&options.sites)?;
+    // Held until the new tree is in place: a second build waits, then sees this one's cache.
+    let mut lock = out.lock(options.waiting)?;
+    let out_dir = out.shown().to_path_buf();
     let full = options.sites.is_empty();
     // Only a full build is cached: it speaks for the whole output tree.
     let fingerprint = full.then(|| cache::fingerprint(project, &selected, options.drafts));
     if let Some(hit) = fingerprint
         .flatten()
-        .and_then(|fingerprint| cache::lookup(&out_dir, fingerprint))
+        .and_then(|fingerprint| cache::lookup(out.path(), fingerprint))
     {
         return Ok(BuildReport {
             out_dir,
@@ -63,12 +69,14 @@ pub fn build(workspace: &Workspace, options: &BuildOptions) -> Result<BuildRepor
                 written: Vec::new(),
                 unchanged: hit.files.len(),
                 removed: Vec::new(),
+                warnings: Vec::new(),
             },
             warnings: project
                 .warnings
                 .iter()
                 .cloned()
                 .chain(hit.warnings)
+                .chain(lock.take_warnings())
                 .collect(),
         });
     }
@@ -79,7 +87,7 @@ pub fn build(workspace: &Workspace, options: &BuildOptions) -> Result<BuildRepor
         prefixes.push(format!("{ASSETS_DIR}/"));
         Scope::Prefixes(prefixes)
     };
-    let mut stager = Stager::new(&out_dir, scope)?;
+    let mut stager = Stager::new(lock, scope)?;
     let mut files: Vec<(String, u64)> = Vec::new();
     let rendered = render_each(
         workspace,
@@ -88,8 +96,8 @@ pub fn build(workspace: &Workspace, options: &BuildOptions) -> Result<BuildRepor
             with_index: full,
             drafts: options.drafts,
         },
-        &mut |path, bytes| {
-            stager.place(&path, &bytes)?;
+        &mut |from, path, bytes| {
+            stager.place(from, &path, &bytes)?;
             files.push((path, bytes.len() as u64));
             Ok(())
         },
@@ -99,7 +107,8 @@ pub fn build(workspace: &Workspace, options: &BuildOptions) -> Result<BuildRepor
     }) {
         stager.place_cache(text);
     }
-    let write = stager.finish()?;
+    let mut write = stager.finish()?;
+    let write_warnings = std::mem::take(&mut write.warnings);
     Ok(BuildReport {
         out_dir,
         pages: rendered.pages,
@@ -109,17 +118,17 @@ pub fn build(workspace: &Workspace, options: &BuildOptions) -> Result<BuildRepor
             .iter()
             .cloned()
             .chain(rendered.warnings)
+            .chain(write_warnings)
             .collect(),
     })
 }
 
-/// The output directory the options name (`<root>/site` by default), refused when it would
-/// overwrite the project's sources.
-pub fn output_dir(project: &Project, options: &BuildOptions) -> Result<PathBuf, Failure> {
+/// The output directory the options name (`<root>/site` by default), as the guard passes it:
+/// refused when it would write into the project's sources or over files notice did not make.
+pub fn output_dir(project: &Project, options: &BuildOptions) -> Result<OutputDir, Failure> {
     let out_dir = options
         .out
         .clone()
         .unwrap_or_else(|| project.root.join("site"));
-    guard::refuse_dangerous_output(&project.root, &out_dir)?;
-    Ok(out_dir)
+    guard::output_dir(&project.root, &out_dir)
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-use super::site::{BuildContext, BuiltSite};
+use super::site::{BuildContext, BuiltSite, shared_source};
 use crate::diagnostic::Diagnostic;
 use crate::error::Failure;
 use crate::project::SiteEntry;
@@ -42,7 +42,7 @@ pub fn render_sites(
     request: &RenderRequest<'_>,
 ) -> Result<Rendered, Failure> {
     let mut files = BTreeMap::new();
-    let summary = render_each(workspace, request, &mut |path, bytes| {
+    let summary = render_each(workspace, request, &mut |_from, path, bytes| {
         files.insert(path, bytes);
         Ok(())
     })?;
@@ -61,8 +61,8 @@ pub(super) struct RenderSummary {
     pub(super) warnings: Vec<Diagnostic>,
 }
 
-/// A file to hand on: its output path and bytes.
-pub(super) type Sink<'s> = dyn FnMut(String, Vec<u8>) -> Result<(), Failure> + 's;
+/// A file to hand on: what made it (for messages: "site `kahvila`"), its output path and bytes.
+pub(super) type Sink<'s> = dyn FnMut(&str, String, Vec<u8>) -> Result<(), Failure> + 's;
 
 /// Renders every requested site, on as many threads as there are cores, and hands each file
 /// to `sink` as soon as its site is done, so memory holds a few sites at a time, never the
@@ -82,7 +82,7 @@ pub(super) fn render_each(
     };
     let mut collected = Collected::new(request.sites.len(), sink);
     for_each_rendered(&context, request.sites, |i, result| {
-        collected.take(i, result)
+        collected.take(i, &request.sites[i].name, result)
     })?;
     let Collected {
         index,
@@ -98,11 +98,11 @@ pub(super) fn render_each(
     // A `--site` build leaves the index as it was, so it is not rendered at all.
     if request.with_index {
         let (path, bytes) = context.index(&index)?;
-        sink(path, bytes)?;
+        sink(&shared_source(&path), path, bytes)?;
         pages += 1;
     }
     for (path, bytes) in context.assets() {
-        sink(path, bytes)?;
+        sink(&shared_source(&path), path, bytes)?;
     }
     Ok(RenderSummary {
         sites: index,
@@ -133,12 +133,18 @@ impl<'a, 's> Collected<'a, 's> {
 
     /// Takes the `i`th site's result. Only a failing sink ends the build early; a broken site
     /// is kept for the combined report.
-    fn take(&mut self, i: usize, result: Result<BuiltSite, Failure>) -> Result<(), Failure> {
+    fn take(
+        &mut self,
+        i: usize,
+        name: &str,
+        result: Result<BuiltSite, Failure>,
+    ) -> Result<(), Failure> {
         match result {
             Ok(built) => {
                 self.pages += built.output.pages;
+                let from = format!("site `{name}`");
                 for (path, bytes) in built.output.files {
-                    (self.sink)(path, bytes)?;
+                    (self.sink)(&from, path, bytes)?;
                 }
                 self.warnings[i] = built.warning;
                 self.index[i] = Some(built.index);

@@ -89,6 +89,18 @@ impl BuildContext<'_> {
     }
 }
 
+/// What makes a file that belongs to no site (the index page, or a theme's static file), for
+/// the message when two outputs would meet at one path.
+pub(crate) fn shared_source(path: &str) -> String {
+    match path
+        .strip_prefix(ASSETS_DIR)
+        .and_then(|p| p.strip_prefix('/'))
+    {
+        Some(name) => format!("the theme's static file `static/{name}`"),
+        None => "the index page".to_string(),
+    }
+}
+
 /// What is published is what was released: a build says when the sources have moved on.
 fn release_warning(
     entry: &SiteEntry,

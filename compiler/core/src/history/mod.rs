@@ -136,7 +136,7 @@ pub fn load_history(project: &Project, site: &str) -> Result<History, Failure> {
     }
     let mut versions = Vec::new();
     let mut failures = Vec::new();
-    for (name, path) in files_under(&dir, false)? {
+    for (name, path) in files_under(&dir, None)? {
         // Editors' swap files and an interrupted release's temporary file are not versions.
         if name.starts_with('.') || name.contains("/.") {
             continue;

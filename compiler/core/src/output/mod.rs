@@ -1,20 +1,31 @@
 //! Writing the output directory safely: stage the whole tree beside it, reuse unchanged files, then swap it into place.
 //!
-//! A build never edits the live output in place. It writes a staging directory next to the
-//! output (`.site.notice-staging`), hard-links every file whose bytes did not change (so its
+//! A build never edits the live output in place. Its output path passes the [`guard`] first,
+//! then it takes the output's [`lock`](OutputLock), writes a staging directory next to the
+//! output (`.site.notice-staging-…`), hard-links every file whose bytes did not change (so its
 //! mtime and inode stay), carries over files that `notice` did not make, and only then swaps
-//! the staging directory in. A failure at any earlier point leaves the old output untouched.
+//! the staging directory in (see `swap`). A failure at any earlier point leaves the old output
+//! untouched.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io::ErrorKind;
 use std::path::{Component, Path, PathBuf};
 
+mod fault;
 pub mod guard;
+mod lock;
+mod stager;
+mod swap;
+
+pub use guard::{OutputDir, OutputFile};
+pub use lock::{OutputLock, Waiting};
+pub use stager::Stager;
 
 use crate::diagnostic::Diagnostic;
 use crate::error::{Failure, io_error};
-use crate::files::files_under;
+use crate::origin::display_path;
+use fault::Op;
 
 /// Lists the files `notice` wrote, so later builds know which files are theirs to remove.
 pub const MANIFEST: &str = ".notice-manifest";
@@ -50,145 +61,25 @@ pub struct WriteReport {
     pub unchanged: usize,
     /// Files of earlier builds that this build no longer produces.
     pub removed: Vec<String>,
+    /// Problems that did not stop the write, such as an old tree that could not be removed.
+    pub warnings: Vec<Diagnostic>,
 }
 
-/// Replaces `out_dir` with `files` (relative `/`-separated paths → bytes).
+/// Replaces the locked output directory with `files` (relative `/`-separated paths → bytes).
 pub fn write(
-    out_dir: &Path,
+    lock: OutputLock,
     files: &BTreeMap<String, Vec<u8>>,
     scope: &Scope,
 ) -> Result<WriteReport, Failure> {
     for path in files.keys() {
         check_relative(path)?;
     }
-    let mut stager = Stager::new(out_dir, scope.clone())?;
+    let mut stager = Stager::new(lock, scope.clone())?;
+    // A map has one entry per path, so these files never meet: who made them needs no name.
     for (path, bytes) in files {
-        stager.place(path, bytes)?;
+        stager.place("notice", path, bytes)?;
     }
     stager.finish()
-}
-
-/// A staging directory being filled, file by file, so a build never holds every page in
-/// memory: each site's files are placed as soon as they are rendered, then dropped.
-/// [`Stager::finish`] carries over what the build does not make and swaps the tree in; a
-/// stager dropped before that removes its staging directory and leaves the output untouched.
-pub struct Stager {
-    out_dir: PathBuf,
-    staging: PathBuf,
-    scope: Scope,
-    old_manifest: BTreeSet<String>,
-    /// Every file placed so far: the new manifest, before carried-over files join it.
-    placed: BTreeSet<String>,
-    report: WriteReport,
-    finished: bool,
-    /// Whether there is an old output to compare with; a cold build skips thousands of
-    /// failing opens.
-    had_output: bool,
-    /// Folders already made in the staging tree: one mkdir per folder, not per file.
-    made: HashSet<PathBuf>,
-    /// The build cache to stage last.
-    cache: Option<String>,
-}
-
-impl Stager {
-    /// Starts a staging directory beside `out_dir` for a build that speaks for `scope`.
-    pub fn new(out_dir: &Path, scope: Scope) -> Result<Stager, Failure> {
-        if out_dir.exists() && !out_dir.is_dir() {
-            return Err(Failure::io(
-                Diagnostic::error("the output path is not a directory")
-                    .at_path(crate::source::display_path(out_dir)),
-            ));
-        }
-        let staging = sibling(out_dir, "staging")?;
-        remove_if_present(&staging)?;
-        let mut stager = Stager {
-            out_dir: out_dir.to_path_buf(),
-            staging,
-            scope,
-            old_manifest: BTreeSet::new(),
-            placed: BTreeSet::new(),
-            report: WriteReport::default(),
-            finished: false,
-            had_output: out_dir.is_dir(),
-            made: HashSet::new(),
-            cache: None,
-        };
-        stager.old_manifest = read_manifest(out_dir)?;
-        fs::create_dir_all(&stager.staging)
-            .map_err(|err| io_error("create directory", &stager.staging, &err))?;
-        Ok(stager)
-    }
-
-    /// Puts one file of this build into the staging tree: hard-linked from the old output
-    /// when its bytes did not change, written otherwise.
-    pub fn place(&mut self, path: &str, bytes: &[u8]) -> Result<(), Failure> {
-        check_relative(path)?;
-        let target = self.staging.join(path);
-        if let Some(parent) = target.parent().filter(|p| !self.made.contains(*p)) {
-            fs::create_dir_all(parent).map_err(|err| io_error("create directory", parent, &err))?;
-            self.made.insert(parent.to_path_buf());
-        }
-        let old = self.out_dir.join(path);
-        if self.had_output && fs::read(&old).is_ok_and(|existing| existing == bytes) {
-            link_or_copy(&old, &target)?;
-            self.report.unchanged += 1;
-        } else {
-            fs::write(&target, bytes).map_err(|err| io_error("write file", &target, &err))?;
-            self.report.written.push(path.to_string());
-        }
-        self.placed.insert(path.to_string());
-        Ok(())
-    }
-
-    /// Stages the build cache with the tree it describes. It is not listed in the manifest,
-    /// since it is no page, and [`Stager::finish`] writes it last, so no file of the tree is
-    /// newer than it.
-    pub fn place_cache(&mut self, text: String) {
-        self.cache = Some(text);
-    }
-
-    /// Carries over the files this build does not make but keeps, writes the manifest and
-    /// swaps the staging directory in.
-    pub fn finish(mut self) -> Result<WriteReport, Failure> {
-        let mut manifest = std::mem::take(&mut self.placed);
-        for (old, _) in files_under(&self.out_dir, false)? {
-            // The cache speaks for the old tree: a full build stages a new one itself.
-            if manifest.contains(&old) || old == MANIFEST || old == CACHE {
-                continue;
-            }
-            let ours = self.old_manifest.contains(&old);
-            if ours && self.scope.covers(&old) {
-                self.report.removed.push(old);
-                continue;
-            }
-            // Not made by notice, or outside this build's scope: keep it as it is.
-            link_or_copy(&self.out_dir.join(&old), &self.staging.join(&old))?;
-            if ours {
-                manifest.insert(old);
-            }
-        }
-        let mut listing = String::new();
-        for path in &manifest {
-            listing.push_str(path);
-            listing.push('\n');
-        }
-        place(&self.out_dir, &self.staging, MANIFEST, listing.as_bytes())?;
-        if let Some(text) = self.cache.take() {
-            let target = self.staging.join(CACHE);
-            fs::write(&target, text).map_err(|err| io_error("write file", &target, &err))?;
-        }
-        swap(&self.out_dir, &self.staging)?;
-        self.finished = true;
-        Ok(std::mem::take(&mut self.report))
-    }
-}
-
-impl Drop for Stager {
-    fn drop(&mut self) {
-        if !self.finished {
-            let _ = fs::remove_dir_all(&self.staging);
-        }
-    }
 }
 
 /// Updates a live output directory in place, file by file, for watch's small rebuilds where
@@ -196,17 +87,27 @@ impl Drop for Stager {
 /// target and renamed over it, so nobody (a browser, an interrupted watch) ever sees a
 /// half-written file. `manifest` is the new list of every file notice made, when it changed.
 pub fn update(
-    out_dir: &Path,
+    lock: &OutputLock,
     writes: &[(&str, &[u8])],
     removals: &[&str],
     manifest: Option<&BTreeSet<String>>,
 ) -> Result<WriteReport, Failure> {
+    let out_dir = lock.path();
+    // New paths (the manifest changes) must not be files that notice did not make.
+    if manifest.is_some() {
+        let ours = read_manifest(out_dir)?;
+        if let Some((path, _)) = writes.iter().find(|(path, _)| {
+            !ours.contains(*path) && out_dir.join(path).symlink_metadata().is_ok()
+        }) {
+            return Err(foreign_file(lock.dir().shown(), path, path));
+        }
+    }
     // The tree changes under the full build's cache: the next build must not trust it.
     forget_cache(out_dir)?;
     let mut report = WriteReport::default();
     for (path, bytes) in writes {
         check_relative(path)?;
-        write_file(&out_dir.join(path), bytes)?;
+        replace_file(&out_dir.join(path), bytes)?;
         report.written.push((*path).to_string());
     }
     for path in removals {
@@ -228,52 +129,78 @@ pub fn update(
     }
     if let Some(manifest) = manifest {
         let listing: String = manifest.iter().map(|p| format!("{p}\n")).collect();
-        write_file(&out_dir.join(MANIFEST), listing.as_bytes())?;
+        replace_file(&out_dir.join(MANIFEST), listing.as_bytes())?;
     }
     Ok(report)
 }
 
-/// Writes one file atomically: beside its target, then renamed over it (an export payload, or
-/// each file of [`update`]).
-pub fn write_file(target: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let parent = target
-        .parent()
-        .expect("output files are inside the output directory");
-    fs::create_dir_all(parent).map_err(|err| io_error("create directory", parent, &err))?;
-    let name = target.file_name().expect("a file name").to_string_lossy();
-    let temp = parent.join(format!(".{name}.notice-tmp"));
-    fs::write(&temp, bytes).map_err(|err| io_error("write file", &temp, &err))?;
-    fs::rename(&temp, target).map_err(|err| {
-        let _ = fs::remove_file(&temp);
-        io_error("replace file", target, &err)
-    })
+/// Writes an output file (an export payload) atomically: beside its target, then renamed
+/// over it.
+pub fn write_file(file: &OutputFile, bytes: &[u8]) -> Result<(), Failure> {
+    replace_file(file.path(), bytes)
 }
 
-/// Puts one file into the staging tree; returns whether its bytes changed.
-fn place(out_dir: &Path, staging: &Path, path: &str, bytes: &[u8]) -> Result<bool, Failure> {
-    let old = out_dir.join(path);
-    let target = staging.join(path);
-    if let Some(parent) = target.parent() {
-        fs::create_dir_all(parent).map_err(|err| io_error("create directory", parent, &err))?;
-    }
-    match fs::read(&old) {
-        Ok(existing) if existing == bytes => {
-            link_or_copy(&old, &target)?;
-            Ok(false)
-        }
-        _ => {
-            fs::write(&target, bytes).map_err(|err| io_error("write file", &target, &err))?;
-            Ok(true)
-        }
-    }
+/// Writes `bytes` beside `target`, under a name of this process's own (two processes writing
+/// one file never share it), then renames it over `target`.
+fn replace_file(target: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let (Some(parent), Some(name)) = (target.parent(), target.file_name()) else {
+        return Err(Failure::usage(
+            Diagnostic::error("the output needs a file name").at_path(display_path(target)),
+        ));
+    };
+    fault::point(Op::Create)
+        .and_then(|()| fs::create_dir_all(parent))
+        .map_err(|err| io_error("create directory", parent, &err))?;
+    let temp = parent.join(format!(
+        ".{}.{}{TEMP_SUFFIX}",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    fault::point(Op::Write)
+        .and_then(|()| fs::write(&temp, bytes))
+        .map_err(|err| io_error("write file", &temp, &err))?;
+    fault::point(Op::Rename)
+        .and_then(|()| fs::rename(&temp, target))
+        .map_err(|err| {
+            let _ = fs::remove_file(&temp);
+            io_error("replace file", target, &err)
+        })
+}
+
+/// How the temporary files of [`replace_file`] end. One left by a killed process is never
+/// carried into a new tree.
+const TEMP_SUFFIX: &str = ".notice-tmp";
+
+fn is_temp(path: &str) -> bool {
+    path.ends_with(TEMP_SUFFIX)
+}
+
+/// A file that notice did not make, at `foreign` in the output, where this build would write
+/// `wanted`.
+fn foreign_file(out_dir: &Path, foreign: &str, wanted: &str) -> Failure {
+    let what = if foreign == wanted {
+        "it".to_string()
+    } else {
+        format!("`{wanted}`")
+    };
+    Failure::usage(
+        Diagnostic::error(format!(
+            "`{foreign}` was not made by notice, and this build would write {what}"
+        ))
+        .at_path(display_path(&out_dir.join(foreign)))
+        .help("move the file out of the output folder, or rename what makes that path"),
+    )
 }
 
 /// Hard-links `from` to `to` so the file keeps its inode and mtime; copies (keeping the mtime)
 /// where links are not possible.
 fn link_or_copy(from: &Path, to: &Path) -> Result<(), Failure> {
     if let Some(parent) = to.parent() {
-        fs::create_dir_all(parent).map_err(|err| io_error("create directory", parent, &err))?;
+        fault::point(Op::Create)
+            .and_then(|()| fs::create_dir_all(parent))
+            .map_err(|err| io_error("create directory", parent, &err))?;
     }
+    fault::point(Op::Write).map_err(|err| io_error("link file", to, &err))?;
     if fs::hard_link(from, to).is_ok() {
         return Ok(());
     }
@@ -286,23 +213,6 @@ fn link_or_copy(from: &Path, to: &Path) -> Result<(), Failure> {
         .open(to)
         .and_then(|file| file.set_modified(modified))
         .map_err(|err| io_error("set file time", to, &err))
-}
-
-/// Replaces `out_dir` with `staging`. The old tree is moved aside first and restored if the
-/// second rename fails, so there is always a complete output directory.
-fn swap(out_dir: &Path, staging: &Path) -> Result<(), Failure> {
-    if !out_dir.exists() {
-        return fs::rename(staging, out_dir)
-            .map_err(|err| io_error("move output into place", out_dir, &err));
-    }
-    let backup = sibling(out_dir, "old")?;
-    remove_if_present(&backup)?;
-    fs::rename(out_dir, &backup).map_err(|err| io_error("move old output aside", out_dir, &err))?;
-    if let Err(err) = fs::rename(staging, out_dir) {
-        let _ = fs::rename(&backup, out_dir);
-        return Err(io_error("move output into place", out_dir, &err));
-    }
-    fs::remove_dir_all(&backup).map_err(|err| io_error("remove old output", &backup, &err))
 }
 
 /// `parent/.name.notice-<what>`: beside the output, on the same file system, so renames are cheap.
@@ -323,15 +233,6 @@ fn forget_cache(out_dir: &Path) -> Result<(), Failure> {
     let path = out_dir.join(CACHE);
     match fs::remove_file(&path) {
         Err(err) if err.kind() != ErrorKind::NotFound => Err(io_error("remove file", &path, &err)),
-        _ => Ok(()),
-    }
-}
-
-fn remove_if_present(dir: &Path) -> Result<(), Failure> {
-    match fs::remove_dir_all(dir) {
-        Err(err) if err.kind() != ErrorKind::NotFound => {
-            Err(io_error("remove leftover directory", dir, &err))
-        }
         _ => Ok(()),
     }
 }
@@ -365,5 +266,7 @@ fn check_relative(path: &str) -> Result<(), Failure> {
     }
 }
 
+#[cfg(test)]
+mod fault_tests;
 #[cfg(test)]
 mod tests;

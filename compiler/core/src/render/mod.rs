@@ -32,8 +32,8 @@ use crate::load::LoadedSite;
 use crate::model::{Date, Lang, Text};
 use crate::project::Project;
 
-/// Where the CSS is published, relative to the output root.
-pub const ASSETS_DIR: &str = "assets";
+/// Where the CSS is published, relative to the output root (a name no site may have).
+pub use crate::project::ASSETS_DIR;
 
 #[derive(Serialize)]
 struct Alternate {

@@ -79,11 +79,13 @@ impl Theme {
             .collect();
         let dir = project.theme_dir();
         if dir.is_dir() {
-            for (name, path) in files_under(&dir.join("templates"), true)? {
+            project.ensure_inside(&dir)?;
+            // Links are followed only while they stay inside the project.
+            let within = Some(project.canonical_root());
+            for (name, path) in files_under(&dir.join("templates"), within)? {
                 files.insert(name, project.read_source(&path)?);
             }
-            for (name, path) in files_under(&dir.join("static"), true)? {
-                project.ensure_inside(&path)?;
+            for (name, path) in files_under(&dir.join("static"), within)? {
                 let bytes =
                     std::fs::read(&path).map_err(|err| io_error("read file", &path, &err))?;
                 assets.insert(name, bytes);

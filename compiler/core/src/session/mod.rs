@@ -16,6 +16,7 @@ use crate::diagnostic::Diagnostic;
 use crate::error::{Failure, io_error};
 use crate::files::files_under;
 use crate::history::{History, history_dir, load_history};
+use crate::output::OutputDir;
 use crate::project::Project;
 use crate::render::{IndexSite, Theme};
 use crate::workspace::Workspace;
@@ -41,7 +42,7 @@ pub struct Rebuild {
 pub struct Session {
     root: PathBuf,
     options: BuildOptions,
-    out_dir: PathBuf,
+    out: OutputDir,
     workspace: Workspace,
     theme: Theme,
     /// The last good render of each site, with the layers it was merged from.
@@ -74,12 +75,12 @@ impl Session {
     pub fn start(root: &Path, options: BuildOptions) -> Result<(Session, Rebuild), Failure> {
         let started = Instant::now();
         let workspace = Workspace::open(root)?;
-        let out_dir = output_dir(workspace.project(), &options)?;
+        let out = output_dir(workspace.project(), &options)?;
         let theme = Theme::load(workspace.project())?;
         let mut session = Session {
             root: root.to_path_buf(),
             options,
-            out_dir,
+            out,
             workspace,
             theme,
             sites: BTreeMap::new(),
@@ -95,9 +96,9 @@ impl Session {
         Ok((session, rebuild))
     }
 
-    /// Where the output goes.
+    /// Where the output goes, as given.
     pub fn out_dir(&self) -> &Path {
-        &self.out_dir
+        self.out.shown()
     }
 
     /// The project root.
@@ -218,7 +219,7 @@ fn history_of<'h>(
     site: &str,
 ) -> Result<&'h History, Failure> {
     let mut files = Vec::new();
-    for (name, path) in files_under(&history_dir(project, site), false)? {
+    for (name, path) in files_under(&history_dir(project, site), None)? {
         let bytes = std::fs::read(&path).map_err(|err| io_error("read file", &path, &err))?;
         files.push((name, bytes));
     }

@@ -5,10 +5,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::time::Instant;
 
 use super::{Rebuild, Session, history_of};
-use crate::build::BuiltSite;
+use crate::build::{BuiltSite, shared_source};
 use crate::diagnostic::Diagnostic;
 use crate::error::Failure;
-use crate::output::{self, WriteReport};
+use crate::output::{self, Stager, WriteReport};
 use crate::render::IndexSite;
 
 /// The sites rendered by one rebuild.
@@ -47,13 +47,15 @@ impl Session {
         changes.shared(&self.shared, &shared);
         let report = self.write(&changes, &shared)?;
         self.shared = shared;
+        let mut warnings = rendered.warnings;
+        warnings.extend(report.warnings);
         Ok(Rebuild {
             sites: rendered.names,
             written: report.written.len(),
             removed: report.removed.len(),
             took: started.elapsed(),
             failure: Failure::combine(rendered.failures),
-            warnings: rendered.warnings,
+            warnings,
         })
     }
 
@@ -131,18 +133,26 @@ impl Session {
     }
 
     /// Writes `changes`: the first time the whole tree is staged, like `notice build`; after
-    /// that files are updated in place.
+    /// that files are updated in place. Either way under the output's lock, so a `notice
+    /// build` of the same output waits for it.
     fn write(
         &self,
         changes: &Changes,
         shared: &BTreeMap<String, Vec<u8>>,
     ) -> Result<WriteReport, Failure> {
+        let mut lock = self.out.lock(self.options.waiting)?;
         if self.shared.is_empty() {
-            let mut all: BTreeMap<String, Vec<u8>> = shared.clone();
-            for built in self.sites.values() {
-                all.extend(built.output.files.iter().cloned());
+            let mut stager = Stager::new(lock, output::Scope::All)?;
+            for (path, bytes) in shared {
+                stager.place(&shared_source(path), path, bytes)?;
             }
-            return output::write(&self.out_dir, &all, &output::Scope::All);
+            for (name, built) in &self.sites {
+                let from = format!("site `{name}`");
+                for (path, bytes) in &built.output.files {
+                    stager.place(&from, path, bytes)?;
+                }
+            }
+            return stager.finish();
         }
         let manifest_changed =
             !changes.removals.is_empty() || changes.writes.keys().any(|p| !self.is_known(p));
@@ -153,7 +163,9 @@ impl Session {
             .map(|(p, b)| (p.as_str(), b.as_slice()))
             .collect();
         let removal_list: Vec<&str> = changes.removals.iter().map(String::as_str).collect();
-        output::update(&self.out_dir, &write_list, &removal_list, manifest.as_ref())
+        let mut report = output::update(&lock, &write_list, &removal_list, manifest.as_ref())?;
+        report.warnings.splice(0..0, lock.take_warnings());
+        Ok(report)
     }
 
     /// Whether `path` was written by an earlier rebuild of this session.
