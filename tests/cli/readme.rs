@@ -81,3 +81,42 @@ fn readme_lists_every_check_rule() {
         .collect();
     assert_eq!(rows, expected);
 }
+
+/// Every test the README's Guarantees table names exists, so a promise cannot outlive the test
+/// that shows it.
+#[test]
+fn every_test_named_in_the_guarantees_exists() {
+    let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
+    let start = readme.find("## Guarantees").expect("a Guarantees section");
+    let section = &readme[start..];
+    let section = &section[..section[3..]
+        .find("\n## ")
+        .map_or(section.len(), |end| end + 3)];
+    let mut sources = String::new();
+    for dir in [
+        "tests/cli",
+        "compiler/core/src",
+        "compiler/core/tests",
+        "compiler/cli/src",
+    ] {
+        for entry in walkdir::WalkDir::new(repo_root().join(dir)) {
+            let entry = entry.unwrap();
+            if entry.path().extension().is_some_and(|e| e == "rs") {
+                sources.push_str(&std::fs::read_to_string(entry.path()).unwrap());
+            }
+        }
+    }
+    let mut named = 0;
+    for row in section.lines().filter(|line| line.starts_with("| **")) {
+        let tests = row.rsplit('|').nth(1).expect("a last column");
+        for name in tests.split('`').skip(1).step_by(2) {
+            let function = name.rsplit("::").next().unwrap();
+            assert!(
+                sources.contains(&format!("fn {function}(")),
+                "the Guarantees table names `{name}`, which is no test"
+            );
+            named += 1;
+        }
+    }
+    assert!(named >= 10, "only {named} tests named");
+}
