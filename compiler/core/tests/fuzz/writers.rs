@@ -1,8 +1,9 @@
 //! Every writer under arbitrary values: a site's pages, change log, Atom feed, JSON-LD and the
 //! export payload are rendered with arbitrary names and titles, then parsed back. Pages must
-//! tokenize without an error and keep exactly the tags they have with plain values (a value
-//! is text, never markup); the feed must be well-formed XML; the JSON-LD and the export must
-//! parse as JSON.
+//! tokenize without an error, and notice pages keep exactly the tags they have with plain
+//! values (a value is text, never markup); the feed must be well-formed XML; the JSON-LD must
+//! parse as JSON. (A change log's `<del>`/`<ins>` markup rightly depends on which words the old
+//! and new texts share, so its tags are not compared.)
 //!
 //! Values have no control characters: the loader refuses those in sources, so no writer sees
 //! them.
@@ -77,7 +78,10 @@ proptest! {
             let plain_text = std::str::from_utf8(plain_bytes).expect("UTF-8 output");
             if path.ends_with(".html") {
                 let tokens = assert_safe_html(text);
-                if !intro.contains(['*', '_', '`', '[', '<', '&', '#', '\\', '!', '~', '|', '>', '-', '+', '=']) {
+                // The intro is Markdown: its tags are compared only when it is plain words.
+                let plain_words = !intro.starts_with(' ')
+                    && intro.split(' ').all(|word| word.chars().all(char::is_alphanumeric));
+                if plain_words && !path.contains("/changes/") {
                     prop_assert_eq!(&tokens.tags, &tokenize(plain_text).tags, "{}", path);
                 }
                 if let Some(json) = jsonld_block(text) {
