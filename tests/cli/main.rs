@@ -8,6 +8,7 @@ mod check;
 mod commands;
 mod deploy;
 mod export;
+mod integrity;
 mod invalid;
 mod output;
 mod readme;
