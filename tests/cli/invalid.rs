@@ -179,3 +179,14 @@ fn snapshot_with_an_unknown_key() {
 fn stray_file_in_the_history_folder() {
     rejects("stray-history-file", "content/kahvila/history/notes.txt");
 }
+
+#[test]
+fn base_url_that_is_not_a_web_address() {
+    let run = rejects("unsafe-base-url", "content/project.toml:2:12");
+    assert!(
+        run.stderr()
+            .contains("expected an absolute http:// or https:// address"),
+        "{}",
+        run.stderr()
+    );
+}
