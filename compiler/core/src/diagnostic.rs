@@ -179,7 +179,7 @@ impl<'a> Snippet<'a> {
         let end = span.end.clamp(start, line_start + line.len());
         let caret_len = text[start..end].chars().count().max(1);
         Snippet {
-            line_number: text[..line_start].matches('\n').count() + 1,
+            line_number: file.line_col(start).0,
             line,
             caret_offset,
             caret_len,
