@@ -33,3 +33,121 @@ fn diff_with_an_unknown_site_is_a_usage_error() {
         .run(&["diff", snapshot, snapshot, "--site", "alpha"])
         .expect(0);
 }
+
+/// The check fixture's passing site and a second site with a TOML syntax error.
+fn with_a_broken_site() -> Project {
+    let project = Project::fixture("check/base");
+    project.write("content/rikki/notice.toml", "[controller\nname = \"X\"\n");
+    project
+}
+
+#[test]
+fn check_json_reports_the_sites_that_failed_to_load() {
+    let project = with_a_broken_site();
+    let run = project.run(&["check", "--format", "json"]).expect(65);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    assert_eq!(report["schema_version"], 2);
+    assert_eq!(report["sites"], serde_json::json!(["kahvila", "rikki"]));
+    assert_eq!(report["unchecked"], serde_json::json!(["rikki"]));
+    assert_eq!(report["errors"], 1, "{report:#}");
+    let finding = &report["findings"][0];
+    assert_eq!(finding["rule"], "load-error");
+    assert_eq!(finding["severity"], "error");
+    assert_eq!(finding["file"], "content/rikki/notice.toml");
+    assert_eq!(
+        (&finding["line"], &finding["column"]),
+        (&1.into(), &12.into())
+    );
+    assert_eq!(finding["sites"], serde_json::json!(["rikki"]));
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("invalid TOML"),
+        "{finding:#}"
+    );
+    assert!(!finding["help"].as_str().unwrap().is_empty());
+    // The error stream still has it for a person reading the log.
+    assert!(run.stderr().contains("--> content/rikki/notice.toml:1:12"));
+}
+
+#[test]
+fn check_summary_says_which_sites_could_not_be_checked() {
+    let project = with_a_broken_site();
+    let run = project.run(&["check"]).expect(65);
+    assert_eq!(
+        run.stdout(),
+        "checked 1 site, could not check 1 site (`rikki`): 1 error, 0 warnings\n"
+    );
+    assert_eq!(
+        run.stderr()
+            .matches("--> content/rikki/notice.toml:1:12")
+            .count(),
+        1,
+        "reported once: {}",
+        run.stderr()
+    );
+}
+
+#[test]
+fn check_github_annotates_every_load_failure() {
+    let project = with_a_broken_site();
+    project.write("content/kahvila/history/notes.txt", "not a version\n");
+    let run = project.run(&["check", "--format", "github"]).expect(65);
+    let lines: Vec<String> = run.stdout().lines().map(str::to_string).collect();
+    assert!(
+        lines.iter().any(|l| l.starts_with(
+            "::error file=content/rikki/notice.toml,line=1,col=12,title=load-error::invalid TOML"
+        )),
+        "{lines:#?}"
+    );
+    assert!(
+        lines.iter().any(|l| l.starts_with(
+            "::error file=content/kahvila/history/notes.txt,title=load-error::`notes.txt` is not a snapshot file name"
+        )),
+        "{lines:#?}"
+    );
+    assert_eq!(run.stderr(), "", "nothing unescaped beside the annotations");
+}
+
+/// GitHub Actions reads workflow commands from every line of a job's output, stderr included.
+fn forged_commands(run: &crate::support::Run) -> Vec<String> {
+    format!("{}\n{}", run.stdout(), run.stderr())
+        .lines()
+        .filter(|line| line.starts_with("::") && line.contains("FAKE") && !line.contains("%0A"))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn check_github_output_cannot_be_forged_by_file_names() {
+    let project = Project::fixture("check/base");
+    let forged = "x\n::error file=x::FAKE";
+    // A layer whose file name carries a workflow command, with a finding located in it…
+    project.edit(
+        "content/kahvila/notice.toml",
+        "extends = [",
+        "extends = [\"x\\n::error file=x::FAKE\", ",
+    );
+    project.write(
+        &format!("content/_shared/{forged}.toml"),
+        "[[purposes]]\nid = \"pahis\"\ntitle = \"Pahis\"\ndescription = \"x\"\n",
+    );
+    // …a stray file in a history folder, a load error naming the file…
+    project.write(&format!("content/kahvila/history/{forged}.toml"), "");
+    let run = project.run(&["check", "--format", "github"]).expect(65);
+    assert_eq!(forged_commands(&run), Vec::<String>::new());
+    assert!(
+        run.stdout().contains("x%0A%3A%3Aerror file=x%3A%3AFAKE"),
+        "{}",
+        run.stdout()
+    );
+
+    // …and a site folder whose name stops the check before it has a report.
+    let project = Project::fixture("check/base");
+    project.write(&format!("content/{forged}/notice.toml"), "");
+    let run = project.run(&["check", "--format", "github"]);
+    assert_ne!(run.code(), 0);
+    assert_eq!(forged_commands(&run), Vec::<String>::new());
+    assert!(run.stdout().starts_with("::error "), "{}", run.stdout());
+}
