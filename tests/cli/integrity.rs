@@ -151,3 +151,77 @@ fn check_github_output_cannot_be_forged_by_file_names() {
     assert_eq!(forged_commands(&run), Vec::<String>::new());
     assert!(run.stdout().starts_with("::error "), "{}", run.stdout());
 }
+
+const ARCHIVED: &str = "content/kahvila-aurinko/history/2024-03-01.toml";
+
+#[test]
+fn hand_edited_archive_is_refused() {
+    let project = Project::examples();
+    project.edit(
+        ARCHIVED,
+        "name = \"Kahvila Aurinko Oy\"",
+        "name = \"Kahvila Varjo Oy\"",
+    );
+    let build = project.run(&["build"]).expect(65);
+    let stderr = build.stderr();
+    assert!(
+        stderr.contains("error: this released version was changed after it was released")
+            && stderr.contains(&format!("--> {ARCHIVED}:8:10\n"))
+            && stderr.contains(&format!("git checkout -- {ARCHIVED}"))
+            && stderr.contains("release a new version"),
+        "{stderr}"
+    );
+    assert!(
+        !project.path().join("site").exists(),
+        "nothing is published"
+    );
+
+    let check = project.run(&["check", "--format", "json"]).expect(65);
+    let report: serde_json::Value = serde_json::from_str(&check.stdout()).unwrap();
+    assert_eq!(report["unchecked"], serde_json::json!(["kahvila-aurinko"]));
+    assert_eq!(report["findings"][0]["rule"], "load-error");
+    assert_eq!(report["findings"][0]["file"], ARCHIVED);
+
+    // Restoring the released text is the fix.
+    project.edit(
+        ARCHIVED,
+        "name = \"Kahvila Varjo Oy\"",
+        "name = \"Kahvila Aurinko Oy\"",
+    );
+    project.run(&["build"]).expect(0);
+}
+
+#[test]
+fn archive_effective_date_out_of_line_with_its_version_is_refused() {
+    let project = Project::examples();
+    project.edit(ARCHIVED, "effective = 2024-03-01", "effective = 2030-01-01");
+    let build = project.run(&["build"]).expect(65);
+    let stderr = build.stderr();
+    assert!(
+        stderr.contains(
+            "error: version `2024-03-01` says it takes effect on 2030-01-01, not on 2024-03-01"
+        ) && stderr.contains(&format!("--> {ARCHIVED}:6:13\n"))
+            && stderr.contains("restore `effective = 2024-03-01`"),
+        "{stderr}"
+    );
+    project.run(&["check"]).expect(65);
+}
+
+#[test]
+fn release_seals_the_snapshot_it_writes() {
+    let project = Project::fixture("versions");
+    project
+        .run(&["release", "alpha", "--effective", "2025-06-01"])
+        .expect(0);
+    let path = "content/alpha/history/2025-06-01.toml";
+    let snapshot = project.read(path);
+    let digest = snapshot
+        .lines()
+        .find_map(|line| line.strip_prefix("digest = \"sha256:"))
+        .expect("a digest line");
+    assert_eq!(digest.len(), 64 + 1, "{digest}");
+    project.run(&["build"]).expect(0);
+    // One changed character anywhere, even in a comment, breaks the seal.
+    project.write(path, &snapshot.replacen("# alpha", "# Alpha", 1));
+    project.run(&["build"]).expect(65);
+}

@@ -170,7 +170,7 @@ fn snapshot_edited_to_another_version() {
 fn snapshot_with_an_unknown_key() {
     let run = rejects(
         "snapshot-unknown-key",
-        "content/kahvila/history/2025-06-01.toml:11:1",
+        "content/kahvila/history/2025-06-01.toml:12:1",
     );
     assert!(run.stderr().contains("did you mean `email`?"));
 }
