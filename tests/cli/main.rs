@@ -10,6 +10,7 @@ mod deploy;
 mod export;
 mod integrity;
 mod invalid;
+mod limits;
 mod output;
 mod readme;
 mod robustness;
