@@ -22,7 +22,7 @@ fn overlay(name: &str) -> Project {
 fn findings(run: &Run) -> Vec<(String, String)> {
     let report: serde_json::Value =
         serde_json::from_str(&run.stdout()).unwrap_or_else(|err| panic!("{err}: {}", run.stdout()));
-    assert_eq!(report["schema_version"], 1);
+    assert_eq!(report["schema_version"], 2);
     report["findings"]
         .as_array()
         .unwrap()
@@ -453,15 +453,21 @@ fn unreadable_sources_exit_65_and_the_other_sites_are_still_checked() {
     );
     assert_eq!(
         findings(&run),
-        [(
-            "legal-basis".to_string(),
-            "content/legal-basis/notice.toml:5:6".to_string()
-        )]
+        [
+            (
+                "load-error".to_string(),
+                "content/rikki/notice.toml:1:12".to_string()
+            ),
+            (
+                "legal-basis".to_string(),
+                "content/legal-basis/notice.toml:5:6".to_string()
+            )
+        ]
     );
     let github = project.run(&["check", "--format", "github"]).expect(65);
     assert!(
         github.stdout().contains(
-            "::error file=content/rikki/notice.toml,line=1,col=12,title=notice::invalid TOML"
+            "::error file=content/rikki/notice.toml,line=1,col=12,title=load-error::invalid TOML"
         ),
         "{}",
         github.stdout()

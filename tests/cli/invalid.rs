@@ -170,7 +170,7 @@ fn snapshot_edited_to_another_version() {
 fn snapshot_with_an_unknown_key() {
     let run = rejects(
         "snapshot-unknown-key",
-        "content/kahvila/history/2025-06-01.toml:11:1",
+        "content/kahvila/history/2025-06-01.toml:12:1",
     );
     assert!(run.stderr().contains("did you mean `email`?"));
 }
@@ -178,4 +178,15 @@ fn snapshot_with_an_unknown_key() {
 #[test]
 fn stray_file_in_the_history_folder() {
     rejects("stray-history-file", "content/kahvila/history/notes.txt");
+}
+
+#[test]
+fn base_url_that_is_not_a_web_address() {
+    let run = rejects("unsafe-base-url", "content/project.toml:2:12");
+    assert!(
+        run.stderr()
+            .contains("expected an absolute http:// or https:// address"),
+        "{}",
+        run.stderr()
+    );
 }

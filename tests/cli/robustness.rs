@@ -49,7 +49,7 @@ fn truncated_sources_never_panic() {
                 },
             )
             .unwrap_or_else(|failure| panic!("{file} cut at {cut}: {failure:?}"));
-            if let Some(broken) = report.broken {
+            if let Some(broken) = report.load_failure() {
                 assert_eq!(broken.kind.exit_code(), 65, "{file} cut at {cut}");
             }
         }

@@ -347,7 +347,7 @@ fn ctrl_c_stops_cleanly() {
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
-/// A header value tiny_http cannot send (here non-ASCII) used to panic in every request's
+/// A header value that cannot be sent (here non-ASCII) used to panic in every request's
 /// thread, so every page got HTTP 500. It is now reported once, at start, with its place in
 /// netlify.toml, and skipped; the other headers are still sent.
 #[test]
@@ -446,4 +446,51 @@ fn the_watch_survives_the_content_folder_being_moved_away_and_back() {
             .read("site/alpha/index.html")
             .contains("Kuukausikirje")
     );
+}
+
+/// The preview server read a request's headers without limit: 166 MB were accepted. A head over
+/// 16 KiB now gets 431 as soon as the limit is reached, and the server goes on serving.
+#[test]
+fn serve_refuses_oversized_request_headers_with_431() {
+    let project = Project::fixture("versions");
+    let port = free_port();
+    let _watch = Watch::start(&project, &["--serve", "--port", &port.to_string()]);
+
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.set_read_timeout(Some(WAIT)).unwrap();
+    let mut writer = stream.try_clone().unwrap();
+    // Far more than the limit, sent from another thread so the reply can be read meanwhile;
+    // the server stops reading, so the writes may fail.
+    let sender = std::thread::spawn(move || {
+        let _ = writer.write_all(b"GET /alpha/ HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+        let line = format!("X-Padding: {}\r\n", "a".repeat(1000));
+        for _ in 0..200 {
+            if writer.write_all(line.as_bytes()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    let response = String::from_utf8_lossy(&response);
+    assert!(
+        response.starts_with("HTTP/1.1 431 Request Header Fields Too Large\r\n"),
+        "{response}"
+    );
+    sender.join().unwrap();
+
+    // Too many header lines, each short, are refused the same way.
+    let mut many = String::from("GET /alpha/ HTTP/1.1\r\n");
+    for i in 0..200 {
+        many.push_str(&format!("X-{i}: v\r\n"));
+    }
+    many.push_str("\r\n");
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.set_read_timeout(Some(WAIT)).unwrap();
+    stream.write_all(many.as_bytes()).unwrap();
+    let mut response = String::new();
+    let _ = stream.read_to_string(&mut response);
+    assert!(response.starts_with("HTTP/1.1 431 "), "{response}");
+
+    assert!(get(port, "/alpha/").starts_with("HTTP/1.1 200"));
 }

@@ -1,6 +1,6 @@
 //! ASCII anchor ids: one slug function for headings, the table of contents and every other output, plus collision-free allocation.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// Turns text into an ASCII slug: `Henkilötietojen käsittely` → `henkilotietojen-kasittely`.
 ///
@@ -49,6 +49,13 @@ fn push_word(slug: &mut String, pending_hyphen: &mut bool, part: &str) {
 #[derive(Debug, Default, Clone)]
 pub struct IdAllocator {
     taken: BTreeSet<String>,
+    /// For each slug handed out, the suffix to try next: a heading that repeats a thousand
+    /// times on a page must not try every suffix already given to it again (a 10 MB text of
+    /// repeated headings took ten minutes).
+    next_suffix: HashMap<String, u64>,
+    /// How many candidate ids were looked up, so a test can show the work stays linear.
+    #[cfg(test)]
+    probes: usize,
 }
 
 impl IdAllocator {
@@ -62,14 +69,25 @@ impl IdAllocator {
         if base.is_empty() {
             base = fallback.to_string();
         }
-        let mut candidate = base.clone();
-        let mut counter = 2;
-        while self.taken.contains(&candidate) {
-            candidate = format!("{base}-{counter}");
-            counter += 1;
+        // Every suffix below the remembered one was taken when it was tried, and ids are never
+        // given back: starting there hands out exactly the id a search from the start would.
+        let mut suffix = self.next_suffix.get(&base).copied().unwrap_or(1);
+        loop {
+            let candidate = match suffix {
+                1 => base.clone(),
+                n => format!("{base}-{n}"),
+            };
+            #[cfg(test)]
+            {
+                self.probes += 1;
+            }
+            if !self.taken.contains(&candidate) {
+                self.taken.insert(candidate.clone());
+                self.next_suffix.insert(base, suffix + 1);
+                return candidate;
+            }
+            suffix += 1;
         }
-        self.taken.insert(candidate.clone());
-        candidate
     }
 }
 
@@ -102,5 +120,25 @@ mod tests {
         assert_eq!(ids.allocate("Muu", "h"), "muu");
         assert_eq!(ids.allocate("!!", "otsikko"), "otsikko");
         assert_eq!(ids.allocate("!!", "otsikko"), "otsikko-2");
+        // A generated id that takes another text's slug is skipped over later.
+        assert_eq!(ids.allocate("Muu 2", "h"), "muu-2");
+        assert_eq!(ids.allocate("Muu", "h"), "muu-3");
+    }
+
+    #[test]
+    fn a_heading_repeated_thousands_of_times_is_linear_work() {
+        let mut ids = IdAllocator::default();
+        ids.reserve("otsikko-3");
+        let mut given = BTreeSet::new();
+        for _ in 0..5000 {
+            assert!(given.insert(ids.allocate("Otsikko", "h")));
+        }
+        assert!(given.contains("otsikko") && given.contains("otsikko-5001"));
+        assert!(
+            !given.contains("otsikko-3"),
+            "a reserved id is never handed out"
+        );
+        // One look-up per id, plus the reserved one skipped: not one per earlier id.
+        assert!(ids.probes <= 5001, "{} probes for 5000 ids", ids.probes);
     }
 }

@@ -53,7 +53,10 @@ impl Workspace {
             match sites.iter().find(|site| &site.name == name) {
                 Some(site) if !selected.contains(site) => selected.push(site.clone()),
                 Some(_) => {}
-                None => return Err(Failure::usage(unknown_site(name, sites))),
+                None => {
+                    let names = sites.iter().map(|site| site.name.as_str());
+                    return Err(Failure::usage(unknown_site(name, names)));
+                }
             }
         }
         selected.sort_by(|a, b| a.name.cmp(&b.name));
@@ -110,9 +113,10 @@ impl Workspace {
     }
 }
 
-fn unknown_site(name: &str, sites: &[SiteEntry]) -> Diagnostic {
+/// The usage error for a site name that is none of `names`, with a did-you-mean.
+pub(crate) fn unknown_site<'a>(name: &str, names: impl Iterator<Item = &'a str>) -> Diagnostic {
     let err = Diagnostic::error(format!("no site named `{name}`"));
-    match did_you_mean(name, sites.iter().map(|s| s.name.as_str())) {
+    match did_you_mean(name, names) {
         Some(hint) => err.help(hint),
         None => err.help("sites are the directories of content/ that hold a notice.toml"),
     }

@@ -52,18 +52,18 @@ pub(crate) fn execute(args: Args) -> Outcome {
         (Some(rev), _) => {
             let old = load_revision(root, rev)?;
             let new = inputs::load_project(root)?;
-            inputs::compare(&old, &new, only)
+            inputs::compare(&old, &new, only)?
         }
         (None, Some(old_path)) => {
             let new_path = args.new.clone().unwrap_or_else(|| root.clone());
             if old_path.is_file() && new_path.is_file() {
                 let old = notice_core::history::read_snapshot_file(old_path)?;
                 let new = notice_core::history::read_snapshot_file(&new_path)?;
-                inputs::compare_pair(&old.site, &new.site)
+                inputs::compare_pair(&old.site, &new.site, only)?
             } else {
                 let old = inputs::load_path(old_path)?;
                 let new = inputs::load_path(&new_path)?;
-                inputs::compare(&old, &new, only)
+                inputs::compare(&old, &new, only)?
             }
         }
         (None, None) => unreachable!("clap requires OLD or --base"),

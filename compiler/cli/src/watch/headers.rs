@@ -16,9 +16,9 @@ type Pairs = Vec<(String, String)>;
 /// The headers for every response, and the problems met in `netlify.toml`: a header that cannot
 /// be sent is skipped with an error naming its place; a file that cannot be used at all gives a
 /// warning and the default strict policy.
-pub(super) fn deployed_headers(root: &Path) -> (Vec<tiny_http::Header>, Vec<Diagnostic>) {
+pub(super) fn deployed_headers(root: &Path) -> (Pairs, Vec<Diagnostic>) {
     let path = root.join("netlify.toml");
-    let (mut headers, mut problems) = match read_netlify_headers(&path) {
+    let (mut headers, problems) = match read_netlify_headers(&path) {
         Ok(read) => read,
         Err(fallback) => (Vec::new(), vec![fallback]),
     };
@@ -31,23 +31,18 @@ pub(super) fn deployed_headers(root: &Path) -> (Vec<tiny_http::Header>, Vec<Diag
             DEFAULT_CSP.to_string(),
         ));
     }
-    let mut sendable = Vec::with_capacity(headers.len());
-    for (name, value) in headers {
-        let value = if name.eq_ignore_ascii_case("content-security-policy") {
-            allow_reload(&value)
-        } else {
-            value
-        };
-        // Every name and value was checked by `sendable_value`, which is stricter than
-        // tiny_http; should they ever disagree, the header is still reported, not sent.
-        match tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            Ok(header) => sendable.push(header),
-            Err(()) => problems.push(
-                Diagnostic::error(format!("header `{name}` cannot be sent; it is skipped"))
-                    .at_path(display_path(&path)),
-            ),
-        }
-    }
+    // Every name and value was checked by `sendable_value`: a token, and visible ASCII.
+    let sendable = headers
+        .into_iter()
+        .map(|(name, value)| {
+            let value = if name.eq_ignore_ascii_case("content-security-policy") {
+                allow_reload(&value)
+            } else {
+                value
+            };
+            (name, value)
+        })
+        .collect();
     (sendable, problems)
 }
 
@@ -124,8 +119,8 @@ enum Problem {
 }
 
 /// A header's value from `netlify.toml`, or why the header cannot be sent. Names are RFC 9110
-/// tokens; values are visible ASCII, spaces and tabs: tiny_http takes only ASCII, and a line
-/// break would end the header early and start another.
+/// tokens; values are visible ASCII, spaces and tabs: a header is ASCII, and a line break
+/// would end the header early and start another.
 fn sendable_value<'a>(name: &str, value: &'a Node) -> Result<&'a str, Problem> {
     if name.is_empty() {
         return Err(Problem::Name("it is empty".to_string()));
@@ -198,10 +193,6 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("netlify.toml"), netlify).unwrap();
         let (headers, problems) = deployed_headers(dir.path());
-        let headers = headers
-            .iter()
-            .map(|h| (h.field.to_string(), h.value.to_string()))
-            .collect();
         let problems = problems
             .iter()
             .map(|p| {

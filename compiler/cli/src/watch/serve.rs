@@ -1,8 +1,15 @@
 //! The preview server of `notice watch --serve`: the output on 127.0.0.1 with the deployed
 //! headers, a reload event after every rebuild, and the last build's error over the pages.
+//! Requests are read by [`http`], within its limits on a request's head, and at most
+//! [`MAX_CONNECTIONS`] are served at once.
+
+#[path = "http.rs"]
+mod http;
 
 use std::io::Write;
+use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -21,16 +28,23 @@ const PREFIX: &str = "/__notice/";
 const PORT_TRIES: u16 = 20;
 /// A comment line keeps idle event streams open through proxies and tells us a tab has closed.
 const KEEPALIVE: Duration = Duration::from_secs(15);
+/// Connections served at once, each on its own thread; every open page holds one for its event
+/// stream. More get 503 at once, so a flood of connections cannot exhaust threads.
+const MAX_CONNECTIONS: usize = 64;
+/// How long writing a response may stall before the connection is dropped.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(30);
 
 struct State {
     out_dir: PathBuf,
     /// Sent with every response: `netlify.toml`'s, each checked when it was read.
-    headers: Vec<tiny_http::Header>,
+    headers: Vec<(String, String)>,
     /// One sender per open event stream.
     clients: Mutex<Vec<Sender<u64>>>,
     /// The last build's diagnostics, while it failed.
     error: Mutex<Option<String>>,
     builds: Mutex<u64>,
+    /// Connections being served.
+    connections: AtomicUsize,
 }
 
 pub(crate) struct Server {
@@ -45,19 +59,19 @@ impl Server {
     /// Binds 127.0.0.1 at `port`, or the next free port, and serves from a background thread.
     pub(crate) fn start(root: &Path, out_dir: &Path, port: u16) -> Result<Server, Failure> {
         let (headers, problems) = deployed_headers(root);
-        let (http, port) = bind(port)?;
+        let (listener, port) = bind(port)?;
         let state = Arc::new(State {
             out_dir: out_dir.to_path_buf(),
             headers,
             clients: Mutex::new(Vec::new()),
             error: Mutex::new(None),
             builds: Mutex::new(0),
+            connections: AtomicUsize::new(0),
         });
         let shared = Arc::clone(&state);
         std::thread::spawn(move || {
-            for request in http.incoming_requests() {
-                let state = Arc::clone(&shared);
-                std::thread::spawn(move || respond(&state, request));
+            for stream in listener.incoming().flatten() {
+                accept(&shared, stream);
             }
         });
         Ok(Server {
@@ -83,13 +97,13 @@ impl Server {
     }
 }
 
-fn bind(port: u16) -> Result<(tiny_http::Server, u16), Failure> {
+fn bind(port: u16) -> Result<(TcpListener, u16), Failure> {
     let mut last_error = String::new();
     for candidate in port..=port.saturating_add(PORT_TRIES) {
-        match tiny_http::Server::http(("127.0.0.1", candidate)) {
-            Ok(server) => {
-                let bound = server.server_addr().to_ip().map_or(candidate, |a| a.port());
-                return Ok((server, bound));
+        match TcpListener::bind(("127.0.0.1", candidate)) {
+            Ok(listener) => {
+                let bound = listener.local_addr().map_or(candidate, |a| a.port());
+                return Ok((listener, bound));
             }
             Err(err) => last_error = err.to_string(),
         }
@@ -103,45 +117,99 @@ fn bind(port: u16) -> Result<(tiny_http::Server, u16), Failure> {
     ))
 }
 
-fn respond(state: &State, request: tiny_http::Request) {
-    let method = request.method().clone();
-    if !matches!(method, tiny_http::Method::Get | tiny_http::Method::Head) {
+/// Serves a new connection on a thread of its own, or refuses it when too many are open.
+fn accept(state: &Arc<State>, mut stream: TcpStream) {
+    let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
+    if state.connections.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
+        state.connections.fetch_sub(1, Ordering::SeqCst);
+        let _ = http::respond(&mut stream, 503, &[], b"too many connections", false);
+        return;
+    }
+    let state = Arc::clone(state);
+    std::thread::spawn(move || {
+        /// Counts the connection as closed however its thread ends.
+        struct Open(Arc<State>);
+        impl Drop for Open {
+            fn drop(&mut self) {
+                self.0.connections.fetch_sub(1, Ordering::SeqCst);
+            }
+        }
+        let open = Open(state);
+        serve_connection(&open.0, stream);
+    });
+}
+
+/// One request on a connection: what is asked for, and where to answer.
+struct Exchange {
+    stream: TcpStream,
+    /// A HEAD request: the response goes without its body.
+    head_only: bool,
+}
+
+fn serve_connection(state: &State, mut stream: TcpStream) {
+    let _ = stream.set_read_timeout(Some(http::HEAD_TIMEOUT));
+    let head = match http::read_head(&mut stream) {
+        Ok(head) => head,
+        Err(refusal) => {
+            if let Some(status) = refusal.status() {
+                let body = format!("{}\n", http::reason(status).to_ascii_lowercase());
+                let kind = [("Content-Type", "text/plain; charset=utf-8")];
+                let _ = http::respond(&mut stream, status, &kind, body.as_bytes(), false);
+                http::linger(&mut stream);
+            }
+            return;
+        }
+    };
+    let exchange = Exchange {
+        stream,
+        head_only: head.method == "HEAD",
+    };
+    if !matches!(head.method.as_str(), "GET" | "HEAD") {
         return send(
             state,
-            request,
+            exchange,
             405,
             "text/plain; charset=utf-8",
             b"method not allowed".to_vec(),
         );
     }
-    let url = request.url().to_string();
+    respond(state, exchange, &head.target);
+}
+
+fn respond(state: &State, exchange: Exchange, url: &str) {
     let path = url.split(['?', '#']).next().unwrap_or_default().to_string();
     match path.strip_prefix(PREFIX) {
         Some("reload.js") => send(
             state,
-            request,
+            exchange,
             200,
             "text/javascript; charset=utf-8",
             RELOAD_SCRIPT.as_bytes().to_vec(),
         ),
         Some("overlay.css") => send(
             state,
-            request,
+            exchange,
             200,
             "text/css; charset=utf-8",
             OVERLAY_CSS.as_bytes().to_vec(),
         ),
-        Some("events") => events(state, request),
-        Some(_) => not_found(state, request),
+        Some("events") => events(state, exchange),
+        Some(_) => not_found(state, exchange),
         None => match resolve(&state.out_dir, &path) {
-            Resolved::File(file) => file_response(state, request, &file),
-            Resolved::Directory => match header("Location", &format!("{path}/")) {
-                Some(location) => {
-                    let _ = request.respond(tiny_http::Response::empty(301).with_header(location));
-                }
-                None => not_found(state, request),
-            },
-            Resolved::Missing => not_found(state, request),
+            Resolved::File(file) => file_response(state, exchange, &file),
+            Resolved::Directory => {
+                // The target was checked to be visible ASCII, so it cannot split the header.
+                let location = format!("{path}/");
+                let mut stream = exchange.stream;
+                let _ = http::respond(
+                    &mut stream,
+                    301,
+                    &[("Location", &location)],
+                    b"",
+                    exchange.head_only,
+                );
+            }
+            Resolved::Missing => not_found(state, exchange),
         },
     }
 }
@@ -197,15 +265,15 @@ fn resolve(out_dir: &Path, url_path: &str) -> Resolved {
     }
 }
 
-fn file_response(state: &State, request: tiny_http::Request, file: &Path) {
+fn file_response(state: &State, exchange: Exchange, file: &Path) {
     let Ok(mut bytes) = std::fs::read(file) else {
-        return not_found(state, request);
+        return not_found(state, exchange);
     };
     let kind = content_type(file);
     if kind.starts_with("text/html") {
         bytes = inject(state, &bytes);
     }
-    send(state, request, 200, kind, bytes);
+    send(state, exchange, 200, kind, bytes);
 }
 
 /// Adds the reload script, and while the last build failed its error, before `</body>`.
@@ -242,33 +310,18 @@ fn content_type(file: &Path) -> &'static str {
     }
 }
 
-/// A header of the server's own. Its values are constants or the request's path, which tiny_http
-/// has already read as ASCII, so this does not fail; if it ever did, the response goes without
-/// it (a redirect becomes a 404) rather than the request's thread panicking.
-fn header(name: &str, value: &str) -> Option<tiny_http::Header> {
-    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
+fn send(state: &State, exchange: Exchange, status: u16, kind: &str, body: Vec<u8>) {
+    let own = [("Content-Type", kind), ("Cache-Control", "no-store")];
+    let deployed = state.headers.iter().map(|(n, v)| (n.as_str(), v.as_str()));
+    let headers: Vec<(&str, &str)> = own.into_iter().chain(deployed).collect();
+    let mut stream = exchange.stream;
+    let _ = http::respond(&mut stream, status, &headers, &body, exchange.head_only);
 }
 
-fn send(state: &State, request: tiny_http::Request, status: u16, kind: &str, body: Vec<u8>) {
-    let mut response = tiny_http::Response::from_data(body).with_status_code(status);
-    let own = [
-        header("Content-Type", kind),
-        header("Cache-Control", "no-store"),
-    ];
-    for header in own
-        .into_iter()
-        .flatten()
-        .chain(state.headers.iter().cloned())
-    {
-        response.add_header(header);
-    }
-    let _ = request.respond(response);
-}
-
-fn not_found(state: &State, request: tiny_http::Request) {
+fn not_found(state: &State, exchange: Exchange) {
     send(
         state,
-        request,
+        exchange,
         404,
         "text/plain; charset=utf-8",
         b"not found".to_vec(),
@@ -276,10 +329,10 @@ fn not_found(state: &State, request: tiny_http::Request) {
 }
 
 /// A server-sent event stream: `reload` after every rebuild. It holds its own thread.
-fn events(state: &State, request: tiny_http::Request) {
+fn events(state: &State, exchange: Exchange) {
     let (sender, receiver) = mpsc::channel();
     state.clients.lock().expect("not poisoned").push(sender);
-    let mut stream = request.into_writer();
+    let mut stream = exchange.stream;
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n: connected\n\n";
     if stream
         .write_all(head.as_bytes())

@@ -12,22 +12,25 @@ mod releases;
 mod rules;
 mod syntax;
 mod texts;
+mod unchecked;
 mod walk;
 
 pub use rules::{RULES, Rule, rule};
+pub use unchecked::{LOAD_ERROR, LoadError};
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::diff::{Change, changes_since_latest};
-use crate::error::Failure;
+use crate::error::{Failure, FailureKind};
 use crate::history::VersionId;
 use crate::load::LoadedSite;
 use crate::model::{Lang, Notice};
-use crate::project::Project;
+use crate::project::{Project, SiteEntry};
 use crate::render::{self, Theme};
-use crate::source::{Origin, find_origin};
+use crate::source::{Node, Origin, Value, find_origin};
 use crate::workspace::Workspace;
+use unchecked::LoadErrors;
 
 /// What a rule found, before the runner attaches the rule and the site.
 #[derive(Debug, Clone)]
@@ -123,9 +126,38 @@ struct SiteView<'a> {
     page_ids: Option<BTreeMap<Lang, BTreeSet<String>>>,
     /// The latest released version and the changes since, when the site has releases.
     unreleased: Option<(VersionId, Vec<Change>)>,
+    /// The items of the notice's lists by list and id: a rule that locates every purpose of
+    /// thousands finds each in one lookup instead of a scan of the list.
+    items: HashMap<(&'a str, &'a str), &'a Node>,
 }
 
-impl SiteView<'_> {
+impl<'a> SiteView<'a> {
+    fn new(
+        site: &'a LoadedSite,
+        page_ids: Option<BTreeMap<Lang, BTreeSet<String>>>,
+        unreleased: Option<(VersionId, Vec<Change>)>,
+    ) -> SiteView<'a> {
+        let mut items = HashMap::new();
+        for (list, entry) in site.merged.as_table().into_iter().flatten() {
+            let Value::Array(nodes) = &entry.node.value else {
+                continue;
+            };
+            for item in nodes {
+                let id = item.as_table().and_then(|t| t.get("id"));
+                if let Some(id) = id.and_then(|id| id.node.as_str()) {
+                    // The first item with an id, as a scan would find it.
+                    items.entry((list.as_str(), id)).or_insert(item);
+                }
+            }
+        }
+        SiteView {
+            site,
+            page_ids,
+            unreleased,
+            items,
+        }
+    }
+
     fn notice(&self) -> &Notice {
         &self.site.notice
     }
@@ -140,8 +172,18 @@ impl SiteView<'_> {
     fn locate(&self, path: &[&str]) -> Origin {
         (0..=path.len())
             .rev()
-            .find_map(|len| find_origin(&self.site.merged, &path[..len]))
+            .find_map(|len| self.origin_at(&path[..len]))
             .unwrap_or_else(|| self.root())
+    }
+
+    /// Where the value at `path` was set, as [`find_origin`] finds it.
+    fn origin_at(&self, path: &[&str]) -> Option<Origin> {
+        if let [list, id, rest @ ..] = path {
+            if let Some(item) = self.items.get(&(*list, *id)) {
+                return find_origin(item, rest);
+            }
+        }
+        find_origin(&self.site.merged, path)
     }
 
     /// Where a list item is: the value of its `id`.
@@ -160,111 +202,165 @@ pub struct CheckOptions {
 /// Everything `notice check` found.
 #[derive(Debug)]
 pub struct CheckReport {
-    /// The sites checked, sorted.
+    /// The sites selected, sorted.
     pub sites: Vec<String>,
+    /// Problems that kept sites from being checked (fully), sorted by location.
+    pub load_errors: Vec<LoadError>,
+    /// The exit code the load errors call for: bad data (65) or I/O (74).
+    pub load_failure: Option<FailureKind>,
     /// Findings sorted by file, line, column and rule id.
     pub findings: Vec<Finding>,
-    /// Sites that could not be loaded or rendered: their errors, with the exit code they call for.
-    pub broken: Option<Failure>,
     /// Project warnings, such as a site directory without `notice.toml`.
     pub warnings: Vec<Diagnostic>,
 }
 
 impl CheckReport {
-    /// How many findings have `severity`.
+    /// How many findings and load errors have `severity`.
     pub fn count(&self, severity: Severity) -> usize {
-        self.findings
-            .iter()
-            .filter(|f| f.rule.severity == severity)
-            .count()
+        let findings = self.findings.iter().filter(|f| f.rule.severity == severity);
+        let load_errors = self.load_errors.iter();
+        findings.count()
+            + load_errors
+                .filter(|e| e.diagnostic.severity == severity)
+                .count()
     }
 
     /// Whether the findings fail the check: any error, or with `strict` any warning.
     pub fn fails(&self, strict: bool) -> bool {
         self.count(Severity::Error) > 0 || (strict && self.count(Severity::Warning) > 0)
     }
+
+    /// The sites a load error kept from being checked (fully), sorted.
+    pub fn unchecked(&self) -> Vec<&str> {
+        let sites = self.load_errors.iter().flat_map(|e| &e.sites);
+        let unchecked: BTreeSet<&str> = sites.map(String::as_str).collect();
+        unchecked.into_iter().collect()
+    }
+
+    /// The load errors as the failure that decides the exit code, if there are any.
+    pub fn load_failure(&self) -> Option<Failure> {
+        self.load_failure.map(|kind| Failure {
+            kind,
+            diagnostics: self
+                .load_errors
+                .iter()
+                .map(|e| e.diagnostic.clone())
+                .collect(),
+        })
+    }
 }
 
 /// Checks every selected site's effective notice against every rule.
 ///
 /// Usage errors (not a project, unknown site) are returned as `Err`. A site that does not load
-/// or render is reported in [`CheckReport::broken`] and the other sites are still checked.
+/// or render is reported in [`CheckReport::load_errors`] and the other sites are still checked.
 pub fn check(workspace: &Workspace, options: &CheckOptions) -> Result<CheckReport, Failure> {
     let project = workspace.project();
     let selected = workspace.select(&options.sites)?;
-    let mut failures = Vec::new();
-    let theme = Theme::load(project).map_err(|f| failures.push(f)).ok();
-    let mut findings: BTreeMap<FindingKey, Finding> = BTreeMap::new();
-    let (_, broken) = workspace.each_site(&selected, |_, site| {
-        let page_ids = theme.as_ref().and_then(|theme| {
-            page_ids(project, theme, &site)
-                .map_err(|diagnostic| failures.push(diagnostic.into()))
-                .ok()
-        });
-        let unreleased = match workspace.history(&site.name) {
-            Ok(history) => changes_since_latest(&site, &history).map(|changes| {
-                (
-                    history.latest().expect("changes imply a version").id,
-                    changes,
-                )
-            }),
-            Err(failure) => {
-                failures.push(failure);
-                None
-            }
-        };
-        let view = SiteView {
-            site: &site,
-            page_ids,
-            unreleased,
-        };
-        for rule in RULES {
-            let mut found = Vec::new();
-            (rule.run)(&view, &mut found);
-            for found in found {
-                add(&mut findings, rule, found, &site.name);
-            }
-        }
-        Ok(())
-    });
-    failures.extend(broken);
+    let mut load_errors = LoadErrors::default();
+    let every = selected.iter().map(|entry| entry.name.as_str());
+    let theme = Theme::load(project)
+        .map_err(|failure| load_errors.add(failure, every))
+        .ok();
+    let mut findings = Findings::default();
+    for entry in &selected {
+        check_site(
+            workspace,
+            theme.as_ref(),
+            entry,
+            &mut findings,
+            &mut load_errors,
+        );
+    }
+    let (load_errors, load_failure) = load_errors.finish();
     Ok(CheckReport {
         sites: selected.into_iter().map(|entry| entry.name).collect(),
-        findings: findings.into_values().collect(),
-        broken: Failure::combine(failures),
+        load_errors,
+        load_failure,
+        findings: findings.finish(),
         warnings: project.warnings.clone(),
     })
+}
+
+/// Loads one site and runs every rule on it; what cannot be loaded is a load error.
+fn check_site(
+    workspace: &Workspace,
+    theme: Option<&Theme>,
+    entry: &SiteEntry,
+    findings: &mut Findings,
+    load_errors: &mut LoadErrors,
+) {
+    let name = std::iter::once(entry.name.as_str());
+    let site = match workspace.load(entry) {
+        Ok(site) => site,
+        Err(failure) => return load_errors.add(failure, name),
+    };
+    let page_ids = theme.and_then(|theme| {
+        page_ids(workspace.project(), theme, &site)
+            .map_err(|diagnostic| load_errors.add(diagnostic.into(), name.clone()))
+            .ok()
+    });
+    let unreleased = match workspace.history(&site.name) {
+        Ok(history) => changes_since_latest(&site, &history).map(|changes| {
+            let latest = history.latest().expect("changes imply a version");
+            (latest.id, changes)
+        }),
+        Err(failure) => {
+            load_errors.add(failure, name);
+            None
+        }
+    };
+    let view = SiteView::new(&site, page_ids, unreleased);
+    for rule in RULES {
+        let mut found = Vec::new();
+        (rule.run)(&view, &mut found);
+        for found in found {
+            findings.add(rule, found, &site.name);
+        }
+    }
 }
 
 /// Identifies a finding across sites: the same problem in a shared layer is one finding.
 /// Its order is the output order: file, position, rule id.
 type FindingKey = (String, usize, &'static str, String, usize);
 
-fn add(
-    findings: &mut BTreeMap<FindingKey, Finding>,
-    rule: &'static Rule,
-    found: Found,
-    site: &str,
-) {
-    let key = (
-        found.origin.file.display.clone(),
-        found.origin.span.start,
-        rule.id,
-        found.message.clone(),
-        found.origin.span.end,
-    );
-    let finding = findings.entry(key).or_insert_with(|| Finding {
-        rule,
-        help: found.help.unwrap_or_else(|| rule.help.to_string()),
-        message: found.message,
-        origin: found.origin,
-        notes: found.notes,
-        language: found.language,
-        sites: Vec::new(),
-    });
-    if !finding.sites.iter().any(|s| s == site) {
-        finding.sites.push(site.to_string());
-        finding.sites.sort();
+/// Findings as the rules report them, one per problem however many sites share it.
+#[derive(Default)]
+struct Findings(BTreeMap<FindingKey, Finding>);
+
+impl Findings {
+    fn add(&mut self, rule: &'static Rule, found: Found, site: &str) {
+        let key = (
+            found.origin.file.display.clone(),
+            found.origin.span.start,
+            rule.id,
+            found.message.clone(),
+            found.origin.span.end,
+        );
+        let finding = self.0.entry(key).or_insert_with(|| Finding {
+            rule,
+            help: found.help.unwrap_or_else(|| rule.help.to_string()),
+            message: found.message,
+            origin: found.origin,
+            notes: found.notes,
+            language: found.language,
+            sites: Vec::new(),
+        });
+        // Sites are checked one after another, so a repeat can only be the last one.
+        if finding.sites.last().is_none_or(|last| last != site) {
+            finding.sites.push(site.to_string());
+        }
+    }
+
+    /// The findings in output order, each with its sites sorted.
+    fn finish(self) -> Vec<Finding> {
+        self.0
+            .into_values()
+            .map(|mut finding| {
+                finding.sites.sort();
+                finding
+            })
+            .collect()
     }
 }
 
@@ -301,23 +397,4 @@ fn html_ids(html: &str) -> BTreeSet<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rule_ids_are_unique_slugs() {
-        let mut seen = BTreeSet::new();
-        for rule in RULES {
-            assert!(crate::merge::is_slug(rule.id), "{}", rule.id);
-            assert!(seen.insert(rule.id), "duplicate rule id {}", rule.id);
-            assert!(!rule.help.is_empty() && !rule.checks.is_empty());
-        }
-        assert!(rule("legal-basis").is_some());
-    }
-
-    #[test]
-    fn ids_are_read_from_html() {
-        let ids = html_ids("<main id=\"main\"><h2 id=\"oikeudet\">x</h2><p data-id=\"no\">");
-        assert_eq!(ids.into_iter().collect::<Vec<_>>(), ["main", "oikeudet"]);
-    }
-}
+mod tests;

@@ -144,7 +144,8 @@ impl fmt::Display for Diagnostic {
         }
         let mut gutter = String::from(" ");
         if let Some(origin) = &self.origin {
-            let snippet = Snippet::new(&origin.file.text, origin.span.clone());
+            let line_number = origin.file.line_col(origin.span.start).0;
+            let snippet = Snippet::new(&origin.file.text, origin.span.clone(), line_number);
             gutter = " ".repeat(snippet.line_number.to_string().len() + 1);
             writeln!(f, "{gutter}--> {}", escape_controls(&origin.to_string()))?;
             writeln!(f, "{gutter}|")?;

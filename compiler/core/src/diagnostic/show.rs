@@ -50,9 +50,11 @@ pub(super) struct Snippet {
 }
 
 impl Snippet {
-    /// The snippet for `span` of `text`. Any span is accepted: past the end, reversed, or off
-    /// a character boundary; the carets then cover the nearest whole characters on the line.
-    pub(super) fn new(text: &str, span: Range<usize>) -> Snippet {
+    /// The snippet for `span` of `text`, which starts on line `line_number` (the caller knows
+    /// it from the file's line index, so quoting many spans of a file stays linear). Any span
+    /// is accepted: past the end, reversed, or off a character boundary; the carets then cover
+    /// the nearest whole characters on the line.
+    pub(super) fn new(text: &str, span: Range<usize>, line_number: usize) -> Snippet {
         let start = floor_char_boundary(text, span.start);
         let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
@@ -64,7 +66,7 @@ impl Snippet {
             .min(content_end)
             .max(caret_start);
         Snippet {
-            line_number: text[..line_start].matches('\n').count() + 1,
+            line_number,
             line: shown(&text[line_start..content_end]),
             caret_offset: shown(&text[line_start..caret_start]).width(),
             caret_len: shown(&text[caret_start..caret_end]).width().max(1),
@@ -76,8 +78,15 @@ impl Snippet {
 mod tests {
     use super::*;
 
+    /// The line `offset` is on, as the file's line index tells the renderer.
+    fn line_of(text: &str, offset: usize) -> usize {
+        crate::origin::SourceFile::new("t", text.to_string())
+            .line_col(offset)
+            .0
+    }
+
     fn snippet(text: &str, span: Range<usize>) -> (usize, String, usize, usize) {
-        let s = Snippet::new(text, span);
+        let s = Snippet::new(text, span.clone(), line_of(text, span.start));
         (s.line_number, s.line, s.caret_offset, s.caret_len)
     }
 
@@ -143,7 +152,7 @@ mod tests {
         let text = "a\r\n\rä\t漢\u{1b}\n\n🙂\r\u{301}x\r";
         for start in 0..=text.len() + 2 {
             for end in 0..=text.len() + 2 {
-                let s = Snippet::new(text, start..end);
+                let s = Snippet::new(text, start..end, line_of(text, start));
                 assert!(s.caret_len >= 1);
                 assert!(!s.line.contains(['\r', '\n', '\t', '\u{1b}']), "{s:?}");
                 assert!(s.caret_offset <= s.line.width(), "{start}..{end}: {s:?}");

@@ -1,5 +1,7 @@
 //! Walks two notices section by section and item by item, and records each change with its reason.
 
+use std::collections::HashMap;
+
 use super::fields::{self, Field, Item, TextRule};
 use super::retention::{self, Comparison};
 use super::words;
@@ -210,7 +212,7 @@ impl Differ {
     }
 
     /// A list matched by id: order is not a change; an item that only changed id is a rename.
-    pub(super) fn list<T: Item>(&mut self, section: SectionKey, old: &[T], new: &[T]) {
+    pub(super) fn list<'a, T: Item>(&mut self, section: SectionKey, old: &'a [T], new: &'a [T]) {
         let place = |item: &T| Place {
             section: match &section {
                 SectionKey::Custom(_) => SectionKey::Custom(item.id().to_string()),
@@ -222,13 +224,24 @@ impl Differ {
             }),
             label: Some(item.label()),
         };
-        let find = |items: &'_ [T], id: &str| items.iter().position(|i| i.id() == id);
-        let removed: Vec<&T> = old.iter().filter(|o| find(new, o.id()).is_none()).collect();
+        // By id, so matching two lists of thousands is not a scan of one per item of the other.
+        let by_id = |items: &'a [T]| {
+            let mut ids: HashMap<&'a str, &'a T> = HashMap::with_capacity(items.len());
+            for item in items {
+                ids.entry(item.id()).or_insert(item);
+            }
+            ids
+        };
+        let (old_ids, new_ids) = (by_id(old), by_id(new));
+        let removed: Vec<&T> = old
+            .iter()
+            .filter(|o| !new_ids.contains_key(o.id()))
+            .collect();
         let mut renamed: Vec<&str> = Vec::new();
         for item in new {
             let at = place(item);
-            if let Some(before) = find(old, item.id()).map(|i| &old[i]) {
-                self.fields(&at, before, item, &T::fields());
+            if let Some(before) = old_ids.get(item.id()) {
+                self.fields(&at, *before, item, &T::fields());
                 continue;
             }
             let from = removed

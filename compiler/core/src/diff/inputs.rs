@@ -13,7 +13,7 @@ use crate::history;
 use crate::load::LoadedSite;
 use crate::model::{Controller, Intros, Notice};
 use crate::source::display_path;
-use crate::workspace::Workspace;
+use crate::workspace::{Workspace, unknown_site};
 
 /// Effective notices by site name.
 pub type Sites = BTreeMap<String, LoadedSite>;
@@ -45,13 +45,16 @@ pub fn load_project(root: &Path) -> Result<Sites, Failure> {
     }
 }
 
-/// Compares two sets of sites by name; `only` limits the comparison to some sites.
-pub fn compare(old: &Sites, new: &Sites, only: &[String]) -> Vec<SiteDiff> {
+/// Compares two sets of sites by name; `only` limits the comparison to some sites. A name in
+/// `only` that is on neither side is a usage error with a did-you-mean: a typo must not read as
+/// "no changes".
+pub fn compare(old: &Sites, new: &Sites, only: &[String]) -> Result<Vec<SiteDiff>, Failure> {
     let empty = empty_notice();
     let mut names: Vec<&String> = old.keys().chain(new.keys()).collect();
     names.sort();
     names.dedup();
-    names
+    require_known(only, names.iter().map(|name| name.as_str()))?;
+    Ok(names
         .into_iter()
         .filter(|name| only.is_empty() || only.contains(name))
         .filter_map(|name| match (old.get(name), new.get(name)) {
@@ -76,12 +79,18 @@ pub fn compare(old: &Sites, new: &Sites, only: &[String]) -> Vec<SiteDiff> {
             }),
             (None, None) => None,
         })
-        .collect()
+        .collect())
 }
 
-/// Compares two single notices, e.g. two snapshot files, under the newer one's name.
-pub fn compare_pair(old: &LoadedSite, new: &LoadedSite) -> Vec<SiteDiff> {
-    site_diff(
+/// Compares two single notices, e.g. two snapshot files, under the newer one's name. `only`,
+/// when given, must name one of the two.
+pub fn compare_pair(
+    old: &LoadedSite,
+    new: &LoadedSite,
+    only: &[String],
+) -> Result<Vec<SiteDiff>, Failure> {
+    require_known(only, [old.name.as_str(), new.name.as_str()].into_iter())?;
+    Ok(site_diff(
         &new.name,
         SiteStatus::Changed,
         side(old),
@@ -89,7 +98,21 @@ pub fn compare_pair(old: &LoadedSite, new: &LoadedSite) -> Vec<SiteDiff> {
         &new.languages,
     )
     .into_iter()
-    .collect()
+    .collect())
+}
+
+/// Every name in `only` must be one of `names` (the sites on either side).
+fn require_known<'a>(
+    only: &[String],
+    names: impl Iterator<Item = &'a str> + Clone,
+) -> Result<(), Failure> {
+    match only
+        .iter()
+        .find(|name| !names.clone().any(|known| known == *name))
+    {
+        Some(unknown) => Err(Failure::usage(unknown_site(unknown, names))),
+        None => Ok(()),
+    }
 }
 
 fn side(site: &LoadedSite) -> Side<'_> {

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::ReleaseInfo;
+use super::{ReleaseInfo, seal};
 use crate::load::LoadedSite;
 use crate::model::{Lang, Text};
 use crate::source::{Node, Table, Value};
@@ -35,14 +35,18 @@ pub fn snapshot_toml(site: &LoadedSite, release: &ReleaseInfo) -> String {
     let layers: Vec<String> = release.layers.iter().map(|l| string(l)).collect();
     let _ = writeln!(out, "layers = [{}]", layers.join(", "));
 
-    out.push_str("\n[notice]\n");
+    let mut notice = String::from("\n[notice]\n");
     let languages: Vec<String> = site.languages.iter().map(|l| string(l.code())).collect();
-    let _ = writeln!(out, "languages = [{}]", languages.join(", "));
+    let _ = writeln!(notice, "languages = [{}]", languages.join(", "));
     if let Value::Table(table) = &site.merged.value {
         let mut rest = table.clone();
         rest.shift_remove("languages");
-        write_body(&mut out, "notice", &rest);
+        write_body(&mut notice, "notice", &rest);
     }
+    // The seal goes last in [release], over everything else in the file.
+    let digest = seal::digest_line(&[&out, &notice]);
+    out.push_str(&digest);
+    out.push_str(&notice);
     out
 }
 

@@ -1,6 +1,7 @@
 //! Released versions: the frozen snapshot files under `content/<site>/history/`, their ids and order.
 
 mod emit;
+mod seal;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -9,7 +10,7 @@ use serde::Deserialize;
 
 use crate::de;
 use crate::diagnostic::Diagnostic;
-use crate::error::Failure;
+use crate::error::{Failure, FailureKind};
 use crate::files::files_under;
 use crate::load::LoadedSite;
 use crate::model::{Date, Notice, Text};
@@ -198,22 +199,21 @@ pub(crate) fn parse_version(
     id: VersionId,
     default_languages: &crate::model::Languages,
 ) -> Result<Version, Failure> {
-    let root = source::parse(file)?;
-    let parsed: SnapshotFile = de::from_node(&root)?;
-    let table = root.as_table().expect("a TOML document is a table");
-    if parsed.release.version != id.to_string() {
-        let origin = &table["release"].node.as_table().expect("typed above")["version"]
-            .node
-            .origin;
-        return Err(Diagnostic::error(format!(
-            "snapshot `{id}.toml` says it is version `{}`",
-            parsed.release.version
-        ))
-        .at(origin)
-        .help(format!(
-            "a snapshot's file name is its version; restore `version = \"{id}\"` (snapshots are never edited by hand)"
-        ))
-        .into());
+    let mut root = source::parse(file)?;
+    // A broken seal is reported with whatever else is wrong with the release table.
+    let sealed = seal::verify(file, &mut root);
+    let parsed: SnapshotFile = de::from_node(&root).map_err(|typing| {
+        let mut failure = Failure::from(typing);
+        failure.diagnostics.extend(sealed.clone().err());
+        failure
+    })?;
+    let mut problems: Vec<Diagnostic> = sealed.err().into_iter().collect();
+    problems.extend(release_problems(&root, &parsed.release, id));
+    if !problems.is_empty() {
+        return Err(Failure {
+            kind: FailureKind::Data,
+            diagnostics: problems,
+        });
     }
     // Taken out of the parsed file, not cloned: a snapshot is 25 KB of text per version.
     let Value::Table(mut table) = root.value else {
@@ -241,6 +241,43 @@ pub(crate) fn parse_version(
         },
         release: parsed.release,
     })
+}
+
+/// A version's id is its file name and the date it takes effect: `[release]` must agree with
+/// both, or the change log would list it under another version or out of order.
+fn release_problems(root: &Node, release: &ReleaseInfo, id: VersionId) -> Vec<Diagnostic> {
+    let at = |key: &str| {
+        source::find_origin(root, &["release", key]).unwrap_or_else(|| root.origin.clone())
+    };
+    let mut problems = Vec::new();
+    if release.version != id.to_string() {
+        problems.push(
+            Diagnostic::error(format!(
+                "snapshot `{id}.toml` says it is version `{}`",
+                release.version
+            ))
+            .at(&at("version"))
+            .help(format!(
+                "a snapshot's file name is its version: name the file `{}.toml` again, or restore `version = \"{id}\"` (snapshots are never edited by hand)",
+                release.version
+            )),
+        );
+    }
+    if release.effective != id.date {
+        problems.push(
+            Diagnostic::error(format!(
+                "version `{id}` says it takes effect on {}, not on {}",
+                release.effective, id.date
+            ))
+            .at(&at("effective"))
+            .note("a version's id is the date it takes effect, and the change log is ordered by it")
+            .help(format!(
+                "restore `effective = {}`; to change when the notice takes effect, release a new version with `notice release --effective YYYY-MM-DD`",
+                id.date
+            )),
+        );
+    }
+    problems
 }
 
 /// Today's date in UTC, the default effective date of a release. Only the `release` command

@@ -13,6 +13,8 @@
 //! Every value keeps the origin of the file that set it, so errors and `notice explain` can
 //! point at the right layer.
 
+use std::collections::HashMap;
+
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::source::{Entry, Node, Origin, Table, Value};
 
@@ -45,10 +47,11 @@ fn validate_ids_at(node: &Node, path: &mut String) -> Result<(), Diagnostic> {
             }
         }
         Value::Array(items) if is_keyed(items) => {
-            let mut seen: Vec<(&str, &Origin)> = Vec::new();
+            // By id: a list of thousands of items is checked in one pass, not one per item.
+            let mut seen: HashMap<&str, &Origin> = HashMap::with_capacity(items.len());
             for item in items {
                 let (id, origin) = item_id(item, path)?;
-                if let Some((_, first)) = seen.iter().find(|(seen_id, _)| *seen_id == id) {
+                if let Some(first) = seen.get(id) {
                     return Err(
                         Diagnostic::error(format!("duplicate id `{id}` in `{path}`"))
                             .at(origin)
@@ -56,7 +59,7 @@ fn validate_ids_at(node: &Node, path: &mut String) -> Result<(), Diagnostic> {
                             .help("give each item its own id, or merge the two items"),
                     );
                 }
-                seen.push((id, origin));
+                seen.insert(id, origin);
                 let len = path.len();
                 path.push('.');
                 path.push_str(id);
@@ -174,46 +177,68 @@ fn merge_entry(existing: &mut Entry, entry: Entry, path: &str) -> Result<(), Dia
 }
 
 fn merge_keyed(base: &mut Vec<Node>, overlay: Vec<Node>, path: &str) -> Result<(), Diagnostic> {
-    for item in overlay {
-        let (id, removal) = {
-            let (id, _) = item_id(&item, path)?;
-            (id.to_string(), removal_marker(&item)?)
-        };
-        let position = base.iter().position(|existing| {
-            existing
-                .as_table()
-                .and_then(|t| t.get("id"))
-                .and_then(|e| e.node.as_str())
-                == Some(&id)
-        });
-        match (position, removal) {
-            (Some(index), Some(_)) => {
-                base.remove(index);
+    // The base's items by id, each in a slot that a removal empties: a site that adds thousands
+    // of items to a layer's list finds each in one lookup, not in a scan of the growing list.
+    let mut slots: Vec<Option<Node>> = std::mem::take(base).into_iter().map(Some).collect();
+    let mut index: HashMap<String, usize> = HashMap::with_capacity(slots.len() + overlay.len());
+    for (at, slot) in slots.iter().enumerate() {
+        if let Some(id) = slot.as_ref().and_then(id_of) {
+            // The first item of an id, as a scan from the start would find it.
+            index.entry(id.to_string()).or_insert(at);
+        }
+    }
+    let result = overlay
+        .into_iter()
+        .try_for_each(|item| merge_item(&mut slots, &mut index, item, path));
+    *base = slots.into_iter().flatten().collect();
+    result
+}
+
+/// Merges one overlay item into the base's slots: it overrides, removes or appends.
+fn merge_item(
+    slots: &mut Vec<Option<Node>>,
+    index: &mut HashMap<String, usize>,
+    item: Node,
+    path: &str,
+) -> Result<(), Diagnostic> {
+    let (id, removal) = {
+        let (id, _) = item_id(&item, path)?;
+        (id.to_string(), removal_marker(&item)?)
+    };
+    match (index.get(&id).copied(), removal) {
+        (Some(at), Some(_)) => {
+            slots[at] = None;
+            index.remove(&id);
+        }
+        (None, Some(remove_origin)) => {
+            let known: Vec<&str> = slots.iter().flatten().filter_map(id_of).collect();
+            let mut err = nothing_to_remove(path, &id, &remove_origin);
+            if let Some(hint) = did_you_mean(&id, known) {
+                err = err.help(hint);
             }
-            (None, Some(remove_origin)) => {
-                let known: Vec<&str> = base
-                    .iter()
-                    .filter_map(|n| n.as_table()?.get("id")?.node.as_str())
-                    .collect();
-                let mut err = nothing_to_remove(path, &id, &remove_origin);
-                if let Some(hint) = did_you_mean(&id, known) {
-                    err = err.help(hint);
-                }
-                return Err(err);
+            return Err(err);
+        }
+        (Some(at), None) => {
+            let Value::Table(overlay_table) = item.value else {
+                unreachable!("item_id checked that the item is a table")
+            };
+            let existing = slots[at].as_mut().expect("indexed slots are full");
+            if let Value::Table(base_table) = &mut existing.value {
+                merge_table(base_table, overlay_table, &format!("{path}.{id}"))?;
             }
-            (Some(index), None) => {
-                let Value::Table(overlay_table) = item.value else {
-                    unreachable!("item_id checked that the item is a table")
-                };
-                if let Value::Table(base_table) = &mut base[index].value {
-                    merge_table(base_table, overlay_table, &format!("{path}.{id}"))?;
-                }
-                base[index].origin = item.origin;
-            }
-            (None, None) => base.push(item),
+            existing.origin = item.origin;
+        }
+        (None, None) => {
+            index.insert(id, slots.len());
+            slots.push(Some(item));
         }
     }
     Ok(())
+}
+
+/// The `id` of a list item, if it has a string one.
+fn id_of(node: &Node) -> Option<&str> {
+    node.as_table()?.get("id")?.node.as_str()
 }
 
 /// `Some(origin of the marker)` when the item says `remove = true`.

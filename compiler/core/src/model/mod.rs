@@ -1,9 +1,11 @@
 //! The typed notice: every row of the GDPR Art. 13/14 table, as read from a merged source tree.
 
+mod base_url;
 mod processing;
 mod section;
 mod text;
 
+pub use base_url::BaseUrl;
 pub use processing::{
     DataCategory, DataRequirement, LegalBasis, Purpose, Recipient, RecipientRole, RequirementKind,
     Safeguard, Source, Transfer,
@@ -249,7 +251,7 @@ pub struct Settings {
     /// Title of the index page that lists the sites.
     pub title: Option<Text>,
     /// Where `site/` is published, e.g. `https://notices.example`. Used for canonical links.
-    pub base_url: Option<String>,
+    pub base_url: Option<BaseUrl>,
     /// Languages for sites that do not declare their own; the first is primary.
     pub languages: Languages,
     /// Theme folder name under `themes/`; `default` is built in.

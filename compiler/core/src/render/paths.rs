@@ -61,6 +61,11 @@ pub fn canonical_url(project: &Project, path: &str) -> Option<String> {
 
 /// The page's public URL when the project has a `base_url`; `index.html` is left off.
 pub(super) fn canonical(project: &Project, path: &str) -> Option<String> {
-    let base = project.settings.base_url.as_deref()?.trim_end_matches('/');
+    let base = project
+        .settings
+        .base_url
+        .as_ref()?
+        .as_str()
+        .trim_end_matches('/');
     Some(format!("{base}/{}", path.trim_end_matches("index.html")))
 }

@@ -188,6 +188,9 @@ mod tests {
             Some("string") if schema["pattern"] == "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" => {
                 json!("2025-12-01")
             }
+            Some("string") if schema["pattern"] == "^[Hh][Tt][Tt][Pp][Ss]?://" => {
+                json!("https://notices.example")
+            }
             Some("string") => json!("x"),
             other => panic!("unexpected schema type {other:?}"),
         }

@@ -116,8 +116,8 @@ proptest! {
             .map(|(i, name)| if name.trim().is_empty() { name.clone() } else { format!("x{i}") })
             .collect();
         let old = cafe();
-        let sites = compare_pair(old, &edited(&names, drop));
-        let benign = compare_pair(old, &edited(&plain, drop));
+        let sites = compare_pair(old, &edited(&names, drop), &[]).expect("no --site to check");
+        let benign = compare_pair(old, &edited(&plain, drop), &[]).expect("no --site to check");
 
         let parsed: serde_json::Value = serde_json::from_str(&json::json(&sites)).expect("JSON parses");
         prop_assert!(parsed.is_object());

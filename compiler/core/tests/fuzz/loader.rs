@@ -27,7 +27,7 @@ fn load_render_check(root: &Path) -> Result<(), Failure> {
     let options = CheckOptions {
         sites: vec![SITE.to_string()],
     };
-    match check(&workspace, &options)?.broken {
+    match check(&workspace, &options)?.load_failure() {
         Some(failure) => Err(failure),
         None => Ok(()),
     }

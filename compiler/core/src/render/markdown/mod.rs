@@ -31,38 +31,56 @@ fn options() -> Options<'static> {
     options
 }
 
+/// The longest Markdown text that is rendered, in bytes. comrak's parse tree takes up to some
+/// 170 bytes of memory per byte of text (a 10 MB text of `*a* **b** `c`` took 1.7 GB, a list
+/// of one-letter items 1.5 GB), so one text's size is bounded. A notice's longest texts are a
+/// few kilobytes; 256 KiB is far above any, and keeps a text under about 50 MB while rendered.
+pub const MAX_TEXT_BYTES: usize = 256 * 1024;
+
 /// Rendered Markdown, shared by every page rendered with one theme. The shared layers put the
 /// same texts (the rights, the authority, the security measures) on every site, in every
 /// version and language: a full build of 1,000 sites rendered each of them 6,000 times.
 ///
 /// Only texts without headings are kept: a heading's id depends on the page's other ids. The
-/// memo holds at most [`Memo::CAPACITY`] texts and then stops growing; the layers' texts, which
-/// every site repeats, are in it long before then. What it returns is exactly what rendering
-/// would, so the output never depends on it.
+/// memo holds at most [`Memo::CAPACITY`] texts and [`Memo::BUDGET`] bytes and then stops
+/// growing; the layers' texts, which every site repeats, are in it long before then. What it
+/// returns is exactly what rendering would, so the output never depends on it.
 #[derive(Default)]
 pub struct Memo {
-    html: Mutex<HashMap<String, String>>,
+    kept: Mutex<Kept>,
+}
+
+#[derive(Default)]
+struct Kept {
+    html: HashMap<String, String>,
+    /// The bytes of Markdown and HTML held.
+    bytes: usize,
 }
 
 impl Memo {
     /// The most texts the memo keeps.
     pub const CAPACITY: usize = 4096;
+    /// The most bytes of Markdown and HTML the memo keeps: a few long texts must not make it
+    /// hold a copy of every page.
+    pub const BUDGET: usize = 16 * 1024 * 1024;
 
     fn get(&self, markdown: &str) -> Option<String> {
-        let html = self
-            .html
+        let kept = self
+            .kept
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        html.get(markdown).cloned()
+        kept.html.get(markdown).cloned()
     }
 
     fn keep(&self, markdown: &str, rendered: &str) {
-        let mut html = self
-            .html
+        let mut kept = self
+            .kept
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if html.len() < Self::CAPACITY {
-            html.insert(markdown.to_string(), rendered.to_string());
+        let bytes = markdown.len() + rendered.len();
+        if kept.html.len() < Self::CAPACITY && kept.bytes + bytes <= Self::BUDGET {
+            kept.bytes += bytes;
+            kept.html.insert(markdown.to_string(), rendered.to_string());
         }
     }
 }
@@ -76,6 +94,9 @@ pub fn render(
     heading_offset: u8,
     memo: &Memo,
 ) -> Result<String, MarkdownError> {
+    if markdown.len() > MAX_TEXT_BYTES {
+        return Err(too_long(markdown));
+    }
     if let Some(html) = plain_paragraph(markdown) {
         return Ok(html);
     }
@@ -87,6 +108,17 @@ pub fn render(
         memo.keep(markdown, &rendered.html);
     }
     Ok(rendered.html)
+}
+
+fn too_long(markdown: &str) -> MarkdownError {
+    MarkdownError {
+        message: format!(
+            "this text is {} KiB of Markdown, more than the {} KiB a text may have",
+            markdown.len().div_ceil(1024),
+            MAX_TEXT_BYTES / 1024
+        ),
+        help: "split it into custom sections (`[[sections]]`), or publish the long document elsewhere and link to it".into(),
+    }
 }
 
 struct Rendered {
@@ -171,8 +203,12 @@ fn render_with_comrak(
 }
 
 /// The destination of every link in a Markdown text, parsed exactly as for rendering
-/// (autolinks such as `www.example.fi` included). `notice check` validates them.
+/// (autolinks such as `www.example.fi` included). `notice check` validates them. A text over
+/// [`MAX_TEXT_BYTES`] is not parsed: rendering refuses it.
 pub fn link_urls(markdown: &str) -> Vec<String> {
+    if markdown.len() > MAX_TEXT_BYTES {
+        return Vec::new();
+    }
     let options = options();
     let arena = Arena::new();
     let root = comrak::parse_document(&arena, markdown, &options);

@@ -158,5 +158,36 @@ fn the_memo_gives_what_rendering_gives_and_never_keeps_headings() {
     for i in 0..Memo::CAPACITY + 10 {
         render(&format!("*{i}*"), &page(), 2, &memo).unwrap();
     }
-    assert_eq!(memo.html.lock().unwrap().len(), Memo::CAPACITY);
+    assert_eq!(memo.kept.lock().unwrap().html.len(), Memo::CAPACITY);
+}
+
+#[test]
+fn the_memo_keeps_at_most_its_budget_of_bytes() {
+    let memo = Memo::default();
+    let page = || Mutex::new(IdAllocator::default());
+    // Texts of 200 KiB: the budget holds a few dozen, not a copy of each.
+    let long = |i: usize| format!("*{i}* {}", "sana ".repeat(40 * 1024));
+    for i in 0..200 {
+        render(&long(i), &page(), 2, &memo).unwrap();
+    }
+    let kept = memo.kept.lock().unwrap();
+    assert!(kept.bytes <= Memo::BUDGET, "{} bytes kept", kept.bytes);
+    assert!(kept.html.len() < 200 && !kept.html.is_empty());
+}
+
+#[test]
+fn a_huge_markdown_text_is_refused_before_it_is_parsed() {
+    let at_limit = format!("*a* {}", "b".repeat(MAX_TEXT_BYTES - 4));
+    assert!(md(&at_limit).is_ok());
+    let over = format!("{at_limit}c");
+    let err = md(&over).unwrap_err();
+    assert_eq!(
+        err.message,
+        "this text is 257 KiB of Markdown, more than the 256 KiB a text may have"
+    );
+    assert!(err.help.contains("[[sections]]"), "{}", err.help);
+    assert_eq!(
+        link_urls(&format!("[x](https://a.example) {over}")),
+        Vec::<String>::new()
+    );
 }
