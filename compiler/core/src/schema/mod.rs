@@ -47,7 +47,11 @@ pub fn project_schema() -> Value {
             ),
             (
                 "theme",
-                string("Theme name: a folder under themes/; default \"default\" (built in)."),
+                json!({
+                    "description": "Theme name: a folder under themes/, [a-z0-9-]+; default \"default\" (built in).",
+                    "type": "string",
+                    "pattern": "^[a-z0-9-]+$",
+                }),
             ),
         ],
     );
