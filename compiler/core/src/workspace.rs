@@ -106,11 +106,6 @@ impl Workspace {
         }
         Ok(())
     }
-
-    /// Parses every layer again, as [`Workspace::open`] did.
-    pub fn reload_layers(&mut self) {
-        self.layers = Layers::load(&self.project);
-    }
 }
 
 /// The usage error for a site name that is none of `names`, with a did-you-mean.

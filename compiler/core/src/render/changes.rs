@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::highlight::escape;
 use super::{
-    Alternate, DateView, Html, Theme, canonical, changes_path, feed_path, localized_path,
+    Alternate, DateView, Html, Theme, canonical_url, changes_path, feed_path, localized_path,
     root_prefix, version_dir,
 };
 use crate::diagnostic::Diagnostic;
@@ -206,7 +206,7 @@ pub fn render_change_log(
                 site: site.name.clone(),
                 title: format!("{}: {}", t.change_log, title_of(site, lang)),
                 heading: t.change_log.to_string(),
-                canonical: canonical(project, &path),
+                canonical: canonical_url(project, &path),
                 alternates: site
                     .languages
                     .iter()
@@ -216,7 +216,7 @@ pub fn render_change_log(
                             code: other.code(),
                             name: labels::labels(other).language_name,
                             href: format!("{root}{other_path}"),
-                            canonical: canonical(project, &other_path),
+                            canonical: canonical_url(project, &other_path),
                             current: other == lang,
                         }
                     })

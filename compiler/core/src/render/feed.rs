@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::changes::{ChangeLog, Entry, entry_anchor, title_of};
 use super::highlight::escape;
-use super::{Theme, canonical, changes_path, feed_path};
+use super::{Theme, canonical_url, changes_path, feed_path};
 use crate::diagnostic::Diagnostic;
 use crate::diff::{Op, phrases, words::with_context};
 use crate::labels;
@@ -52,7 +52,7 @@ pub(super) fn render_feed(
     let changes = changes_path(&site.name, lang, lang);
     // Without a base URL, links stay relative to the feed's own location.
     let url = |target: &str| {
-        canonical(project, target).unwrap_or_else(|| {
+        canonical_url(project, target).unwrap_or_else(|| {
             target
                 .strip_prefix(&format!("{}/", site.name))
                 .unwrap_or(target)

@@ -3,7 +3,7 @@
 use minijinja::value::Serde;
 use serde::Serialize;
 
-use super::paths::canonical;
+use super::paths::canonical_url;
 use super::{Alternate, Theme, language_links};
 use crate::diagnostic::Diagnostic;
 use crate::labels;
@@ -75,7 +75,7 @@ pub fn render_index(
     let html = theme.render(
         "index.html",
         minijinja::context! {
-            page => minijinja::context! { lang => lang.code(), title, root => "", canonical => canonical(project, "index.html"), sites => Serde(entries) },
+            page => minijinja::context! { lang => lang.code(), title, root => "", canonical => canonical_url(project, "index.html"), sites => Serde(entries) },
             t => Serde(labels::labels(lang)),
         },
     )?;

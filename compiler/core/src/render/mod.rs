@@ -19,8 +19,8 @@ use serde::Serialize;
 pub use fragments::{LangFragment, SectionFragment, render_fragments};
 pub use highlight::escape;
 pub use index::{IndexSite, render_index};
-use paths::{canonical, localized_path, nearest, root_prefix};
 pub use paths::{canonical_url, changes_path, feed_path, page_path, version_dir};
+use paths::{localized_path, nearest, root_prefix};
 pub use text::Html;
 use text::PageText;
 pub use theme::Theme;
@@ -189,7 +189,7 @@ struct SharedView<'a> {
 impl<'a> SharedView<'a> {
     fn new(project: &'a Project, theme: &'a Theme, notice_page: &'a NoticePage<'a>) -> Self {
         let site = notice_page.site;
-        let notice_url = canonical(project, &notice_page.path(site.primary()));
+        let notice_url = canonical_url(project, &notice_page.path(site.primary()));
         let jsonld_text = jsonld::text(&jsonld::notice_jsonld(site, notice_url.as_deref()));
         SharedView {
             project,
@@ -241,7 +241,7 @@ fn page_view(shared: &SharedView<'_>, lang: Lang, path: &str) -> Result<PageView
         heading: page.plain(&title_text),
         updated: notice.updated.map(DateView::from),
         intro,
-        canonical: canonical(project, path),
+        canonical: canonical_url(project, path),
         alternates: language_links(
             project,
             &site.languages,
@@ -288,7 +288,7 @@ fn language_links(
                 code: lang.code(),
                 name: labels::labels(lang).language_name,
                 href: format!("{root}{path}"),
-                canonical: canonical(project, &path),
+                canonical: canonical_url(project, &path),
                 current: current == Some(lang),
             }
         })

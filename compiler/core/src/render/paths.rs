@@ -54,13 +54,9 @@ pub(super) fn nearest(languages: &[Lang], lang: Lang) -> Lang {
     }
 }
 
-/// The public URL of an output path when the project has a `base_url`.
+/// The public URL of an output path when the project has a `base_url`; `index.html` is left
+/// off.
 pub fn canonical_url(project: &Project, path: &str) -> Option<String> {
-    canonical(project, path)
-}
-
-/// The page's public URL when the project has a `base_url`; `index.html` is left off.
-pub(super) fn canonical(project: &Project, path: &str) -> Option<String> {
     let base = project
         .settings
         .base_url

@@ -6,7 +6,7 @@ mod affected;
 mod write;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 pub use affected::Affected;
@@ -40,7 +40,6 @@ pub struct Rebuild {
 
 /// A project kept in memory between rebuilds.
 pub struct Session {
-    root: PathBuf,
     options: BuildOptions,
     out: OutputDir,
     workspace: Workspace,
@@ -78,7 +77,6 @@ impl Session {
         let out = output_dir(workspace.project(), &options)?;
         let theme = Theme::load(workspace.project())?;
         let mut session = Session {
-            root: root.to_path_buf(),
             options,
             out,
             workspace,
@@ -103,7 +101,7 @@ impl Session {
 
     /// The project root.
     pub fn root(&self) -> &Path {
-        &self.root
+        &self.workspace.project().root
     }
 
     /// The name of the theme in use, whose folder a change may touch.
@@ -128,7 +126,7 @@ impl Session {
             return self.render_and_write(Some(selected), started);
         }
         let current_theme = &self.workspace.project().settings.theme;
-        let reloaded = Workspace::open(&self.root).and_then(|workspace| {
+        let reloaded = Workspace::open(self.root()).and_then(|workspace| {
             let settings = &workspace.project().settings;
             let theme = if affected.everything || &settings.theme != current_theme {
                 Some(Theme::load(workspace.project())?)
@@ -195,19 +193,10 @@ impl Session {
     }
 
     fn context(&self) -> BuildContext<'_> {
-        Session::context_parts(&self.workspace, &self.theme, self.options.drafts)
-    }
-
-    /// [`Session::context`] from borrowed fields, for code that also changes other fields.
-    fn context_parts<'a>(
-        workspace: &'a Workspace,
-        theme: &'a Theme,
-        drafts: bool,
-    ) -> BuildContext<'a> {
         BuildContext {
-            workspace,
-            theme,
-            drafts,
+            workspace: &self.workspace,
+            theme: &self.theme,
+            drafts: self.options.drafts,
         }
     }
 }

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::time::Instant;
 
 use super::{Rebuild, Session, history_of};
-use crate::build::{BuiltSite, shared_source};
+use crate::build::{BuildContext, BuiltSite, shared_source};
 use crate::diagnostic::Diagnostic;
 use crate::error::Failure;
 use crate::output::{self, Stager, WriteReport};
@@ -67,7 +67,13 @@ impl Session {
             failures: Vec::new(),
             warnings: Vec::new(),
         };
-        let context = Session::context_parts(&self.workspace, &self.theme, self.options.drafts);
+        // Built from the fields, not `self.context()`: the loop below also changes `failing`
+        // and `histories`.
+        let context = BuildContext {
+            workspace: &self.workspace,
+            theme: &self.theme,
+            drafts: self.options.drafts,
+        };
         let project = self.workspace.project();
         for entry in project
             .sites
