@@ -328,34 +328,35 @@ fn diff_between_two_snapshot_files() {
     assert_eq!(changes(&json, "alpha").len(), 4, "{json}");
 }
 
+/// The action's diff step (action/steps.sh, run by action.yml and by the content-repository CI
+/// test) is a command this binary accepts, and its output carries the comment step's marker.
 #[test]
 fn the_pull_request_workflow_runs_a_real_diff_command() {
-    let workflow = std::fs::read_to_string(
-        crate::support::repo_root().join(".github/workflows/notice-diff.yml"),
-    )
-    .unwrap();
-    let line = workflow
+    let root = crate::support::repo_root();
+    let steps = std::fs::read_to_string(root.join("action/steps.sh")).unwrap();
+    let line = steps
         .lines()
         .map(str::trim)
-        .find(|l| l.starts_with("./target/release/notice diff"))
-        .expect("the workflow runs notice diff");
+        .find(|l| l.starts_with("\"$notice\" diff"))
+        .expect("the action runs notice diff");
     let args: Vec<&str> = line
         .split(" > ")
         .next()
         .unwrap()
         .split_whitespace()
         .skip(1)
-        .map(|arg| {
-            if arg == "\"origin/$BASE_REF\"" {
-                "HEAD~1"
-            } else {
-                arg
-            }
+        // An optional shell array (`${limit[@]+"${limit[@]}"}`) expands to nothing unset.
+        .filter(|arg| !arg.starts_with("${"))
+        .map(|arg| match arg {
+            "\"origin/$base\"" => "HEAD~1",
+            "\"$root\"" => ".",
+            _ => arg,
         })
         .collect();
+    let comment = std::fs::read_to_string(root.join("action/comment.js")).unwrap();
     assert!(
-        workflow.contains("<!-- notice-diff -->"),
-        "the workflow finds its comment by the marker"
+        comment.contains("'<!-- notice-diff -->'"),
+        "the comment step finds its comment by the marker"
     );
 
     let project = committed_fixture();
@@ -364,7 +365,7 @@ fn the_pull_request_workflow_runs_a_real_diff_command() {
     let markdown = project.run(&args).expect(0).stdout();
     assert!(markdown.starts_with("<!-- notice-diff -->\n"), "{markdown}");
     assert!(
-        markdown.contains("**1 site changed, 1 material**"),
+        markdown.contains("**1 of 2 sites changed; 3 material changes, 1 editorial**"),
         "{markdown}"
     );
 }

@@ -2,6 +2,7 @@
 //! and the pages built from released history. The fixture `tests/fixtures/versions` is a
 //! project with two sites on one layer; the helpers here edit it and read `notice diff`'s JSON.
 
+mod comment;
 mod diff;
 mod release;
 

@@ -1,7 +1,9 @@
 //! Whether a site's sources have moved on from its latest released version.
 
 use super::{Found, SiteView};
-use crate::diff::{Change, SectionKey, phrases};
+use crate::diff::{Change, phrases};
+use crate::model::Lang;
+use crate::origin::Origin;
 
 /// At most this many changes are listed in the finding's notes.
 const LISTED: usize = 10;
@@ -11,25 +13,34 @@ pub(super) fn unreleased_changes(view: &SiteView<'_>, found: &mut Vec<Found>) {
     let Some((version, changes)) = &view.unreleased else {
         return;
     };
-    let Some(first) = changes.first() else {
+    let Some(origin) = first_change_origin(view, changes) else {
         return;
     };
     let material = changes
         .iter()
         .filter(|c| c.class() == crate::diff::Class::Material)
         .count();
-    let lang = view.site.primary();
+    // The message is English, as every finding's is; its notes must not switch language.
+    let lang = Lang::En;
+    let primary = view.site.primary();
     let mut finding = Found::new(
         format!(
-            "{} unreleased change(s) since version {version}, {material} material",
+            "{}: {} unreleased change(s) since version {version}, {material} material",
+            view.site.name,
             changes.len()
         ),
-        view.locate(&path_of(first)),
+        origin,
     );
     finding.notes = changes
         .iter()
         .take(LISTED)
-        .map(|c| format!("{} ({})", phrases::summary(c, lang, lang), c.class().id()))
+        .map(|c| {
+            format!(
+                "{} ({})",
+                phrases::summary(c, lang, primary),
+                c.class().id()
+            )
+        })
         .collect();
     if changes.len() > LISTED {
         finding.notes.push(format!(
@@ -44,18 +55,14 @@ pub(super) fn unreleased_changes(view: &SiteView<'_>, found: &mut Vec<Found>) {
     found.push(finding);
 }
 
-/// The source path of the changed value, for locating it (its nearest existing parent is used).
-fn path_of(change: &Change) -> Vec<&str> {
-    let mut path = match &change.section {
-        SectionKey::Page => Vec::new(),
-        SectionKey::Standard(section) => vec![section.key()],
-        SectionKey::Custom(_) => vec!["sections"],
-    };
-    if let Some(item) = &change.item {
-        path.push(item.id.as_str());
-    }
-    if let Some(field) = change.field.filter(|f| *f != "id") {
-        path.push(field);
-    }
-    path
+/// Where the finding points: the site's own first changed value when its own file changed, so
+/// the site's author lands on their edit; the first changed value (in a layer) otherwise.
+fn first_change_origin(view: &SiteView<'_>, changes: &[Change]) -> Option<Origin> {
+    let own_file = &view.root().file.display;
+    let origins: Vec<Origin> = changes
+        .iter()
+        .map(|c| view.locate(&c.source_path()))
+        .collect();
+    let own = origins.iter().position(|o| &o.file.display == own_file);
+    origins.into_iter().nth(own.unwrap_or(0))
 }

@@ -6,7 +6,7 @@ use super::fields::{self, Field, Item, TextRule};
 use super::retention::{self, Comparison};
 use super::words;
 use super::{Change, ChangeKind, Class, ItemRef, LangWords, Reason, Scalar, SectionKey, Side};
-use crate::model::{Lang, Person, Section, Text};
+use crate::model::{Lang, Person, Section, SecurityMeasure, Text};
 
 pub(super) fn diff(old: Side<'_>, new: Side<'_>) -> Vec<Change> {
     let mut languages: Vec<Lang> = new.languages.to_vec();
@@ -66,8 +66,20 @@ impl Differ {
             before: None,
             after: None,
             words: Vec::new(),
+            source: None,
         });
         self.changes.last_mut().expect("just pushed")
+    }
+
+    /// A change to a whole field, e.g. a block added or removed.
+    pub(super) fn push_field(
+        &mut self,
+        at: &Place,
+        field: &'static str,
+        kind: ChangeKind,
+        reason: Reason,
+    ) {
+        self.push(at, Some(field), kind, reason);
     }
 
     pub(super) fn fields<T>(&mut self, at: &Place, old: &T, new: &T, fields: &[Field<T>]) {
@@ -160,6 +172,77 @@ impl Differ {
         let change = self.push(at, Some(field), kind, reason);
         change.before = old;
         change.after = new;
+    }
+
+    /// A `[none]` statement: withdrawing it is material, since the notice no longer says there
+    /// are none; making it is editorial.
+    pub(super) fn none_statement(&mut self, at: &Place, old: bool, new: bool) {
+        if old == new {
+            return;
+        }
+        let reason = if old {
+            Reason::NoneWithdrawn
+        } else {
+            Reason::InformationAdded
+        };
+        let change = self.push(at, Some("none"), ChangeKind::Changed, reason);
+        change.before = Some(Scalar::Flag(old));
+        change.after = Some(Scalar::Flag(new));
+    }
+
+    /// The children's age limit: lowered is material (younger children consent without their
+    /// guardian), raised is editorial (more children are protected).
+    pub(super) fn age_limit(&mut self, at: &Place, old: u8, new: u8) {
+        if old == new {
+            return;
+        }
+        let reason = if new < old {
+            Reason::ChildrenAgeLowered
+        } else {
+            Reason::Wording
+        };
+        let change = self.push(at, Some("age_limit"), ChangeKind::Changed, reason);
+        change.before = Some(Scalar::Age(old));
+        change.after = Some(Scalar::Age(new));
+    }
+
+    /// Confirmed security measures as a set: each one added is editorial (more protection),
+    /// each one removed is material (less protection than the person was told of).
+    pub(super) fn measures(
+        &mut self,
+        at: &Place,
+        old: &[SecurityMeasure],
+        new: &[SecurityMeasure],
+    ) {
+        let sorted = |list: &[SecurityMeasure]| {
+            let mut list = list.to_vec();
+            list.sort_unstable();
+            list.dedup();
+            list
+        };
+        let (old, new) = (sorted(old), sorted(new));
+        for measure in &new {
+            if !old.contains(measure) {
+                let change = self.push(
+                    at,
+                    Some("measures"),
+                    ChangeKind::Added,
+                    Reason::InformationAdded,
+                );
+                change.after = Some(Scalar::Measure(*measure));
+            }
+        }
+        for measure in &old {
+            if !new.contains(measure) {
+                let change = self.push(
+                    at,
+                    Some("measures"),
+                    ChangeKind::Removed,
+                    Reason::SecurityMeasureRemoved,
+                );
+                change.before = Some(Scalar::Measure(*measure));
+            }
+        }
     }
 
     /// The controller's representative: added or removed whole, else compared field by field,

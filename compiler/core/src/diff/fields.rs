@@ -2,7 +2,7 @@
 
 use super::{ItemKind, Reason, Scalar};
 use crate::model::{
-    Authority, AutomatedDecisions, Controller, Cookie, CustomSection, DataCategory,
+    Authority, AutomatedDecisions, Children, Controller, Cookie, CustomSection, DataCategory,
     DataRequirement, Notice, Person, Purpose, Recipient, Right, Security, Source, Text, Transfer,
 };
 
@@ -28,7 +28,8 @@ pub(super) enum Field<T> {
 use Field::{Text as T, Value as V};
 
 /// A free-form string as a value; blank counts as absent.
-fn string(value: &Option<String>) -> Option<Scalar> {
+/// A string field, or a typed one that reads as a string (`Email`, `Phone`, `WebUrl`).
+fn string<S: std::ops::Deref<Target = str>>(value: &Option<S>) -> Option<Scalar> {
     value
         .as_deref()
         .map(str::trim)
@@ -65,7 +66,7 @@ pub(super) fn controller() -> Vec<Field<Controller>> {
     vec![
         V(
             "name",
-            |c| Some(Scalar::Str(c.name.clone())),
+            |c| c.name.clone().map(Scalar::Str),
             Reason::ControllerIdentity,
         ),
         V(
@@ -118,6 +119,18 @@ pub(super) fn automated_decisions() -> Vec<Field<AutomatedDecisions>> {
     ]
 }
 
+/// The children's consent (`[children]`). Only a lowered age limit is material; a raised one
+/// protects more children, and is `Wording`.
+pub(super) fn children() -> Vec<Field<Children>> {
+    vec![T(
+        "description",
+        |c| c.description.as_ref(),
+        TextRule::Wording,
+    )]
+}
+
+/// A security measure added is more protection, editorial; removed ones are compared apart
+/// (`Differ::measures`), as material.
 pub(super) fn security() -> Vec<Field<Security>> {
     vec![
         T("manual", |s| s.manual.as_ref(), TextRule::Wording),
@@ -133,7 +146,7 @@ pub(super) fn authority() -> Vec<Field<Authority>> {
         T("postal_address", |a| a.postal_address.as_ref(), contact),
         V("phone", |a| string(&a.phone), Reason::ContactDetails),
         V("email", |a| string(&a.email), Reason::ContactDetails),
-        V("website", |a| string(&a.website), Reason::ContactDetails),
+        T("website", |a| a.website.as_ref(), contact),
     ]
 }
 
@@ -176,9 +189,9 @@ item!(
     Purpose,
     ItemKind::Purpose,
     Reason::PurposeAdded,
-    |p| p.title.clone(),
+    |p| p.title.clone().unwrap_or_else(|| Text::Plain(p.id.clone())),
     [
-        T("title", |p| Some(&p.title), TextRule::Wording),
+        T("title", |p| p.title.as_ref(), TextRule::Wording),
         T("description", |p| p.description.as_ref(), TextRule::Wording),
         V(
             "basis",
@@ -189,6 +202,33 @@ item!(
             "legitimate_interest",
             |p| p.legitimate_interest.as_ref(),
             TextRule::Wording
+        ),
+        // The law's wording is editorial; a changed basis is what is material.
+        T("law", |p| p.law.as_ref(), TextRule::Wording),
+        V(
+            "special_category_condition",
+            |p| p.special_category_condition.map(Scalar::Condition),
+            Reason::SpecialCategoryCondition
+        ),
+        T(
+            "criminal_data_law",
+            |p| p.criminal_data_law.as_ref(),
+            TextRule::Wording
+        ),
+        V(
+            "requirement",
+            |p| p.requirement.as_ref().map(|r| Scalar::Requirement(r.kind)),
+            Reason::Wording
+        ),
+        T(
+            "consequences",
+            |p| p.requirement.as_ref().and_then(|r| r.consequences.as_ref()),
+            TextRule::Wording
+        ),
+        V(
+            "direct_marketing",
+            |p| Some(Scalar::Flag(p.direct_marketing)),
+            Reason::DirectMarketingIntroduced
         ),
         T("retention", |p| p.retention.as_ref(), TextRule::Retention),
     ]
@@ -203,6 +243,21 @@ item!(
         T("title", |c| Some(&c.title), TextRule::Wording),
         T("description", |c| c.description.as_ref(), TextRule::Wording),
         T("retention", |c| c.retention.as_ref(), TextRule::Retention),
+        V(
+            "special_category",
+            |c| c.special_category.map(Scalar::Special),
+            Reason::SpecialCategoryAdded
+        ),
+        V(
+            "requirement",
+            |c| c.requirement.as_ref().map(|r| Scalar::Requirement(r.kind)),
+            Reason::Wording
+        ),
+        T(
+            "consequences",
+            |c| c.requirement.as_ref().and_then(|r| r.consequences.as_ref()),
+            TextRule::Wording
+        ),
     ]
 );
 
@@ -214,6 +269,7 @@ item!(
     [
         T("title", |s| Some(&s.title), TextRule::Wording),
         T("description", |s| s.description.as_ref(), TextRule::Wording),
+        V("public", |s| Some(Scalar::Flag(s.public)), Reason::Wording),
     ]
 );
 
@@ -230,7 +286,7 @@ item!(
         ),
         V(
             "role",
-            |r| Some(Scalar::Role(r.role)),
+            |r| r.role.map(Scalar::Role),
             Reason::RecipientChanged
         ),
         T("description", |r| r.description.as_ref(), TextRule::Wording),
@@ -239,6 +295,7 @@ item!(
             |r| r.country.as_ref(),
             TextRule::Always(Reason::RecipientChanged)
         ),
+        T("arrangement", |r| r.arrangement.as_ref(), TextRule::Wording),
     ]
 );
 
@@ -261,6 +318,11 @@ item!(
         V(
             "safeguard",
             |t| t.safeguard.map(Scalar::Safeguard),
+            Reason::TransferChanged
+        ),
+        V(
+            "derogation",
+            |t| t.derogation.map(Scalar::Derogation),
             Reason::TransferChanged
         ),
         T("description", |t| t.description.as_ref(), TextRule::Wording),
@@ -300,7 +362,7 @@ item!(
     |r| r.title.clone(),
     [
         T("title", |r| Some(&r.title), TextRule::Wording),
-        T("body", |r| Some(&r.body), TextRule::Wording),
+        T("body", |r| r.body.as_ref(), TextRule::Wording),
         V("article", |r| string(&r.article), Reason::Wording),
     ]
 );

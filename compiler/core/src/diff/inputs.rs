@@ -6,17 +6,20 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::report::{SiteDiff, SiteStatus};
-use super::{Side, diff};
+use super::{ChangeKind, Side, SourceRef, diff};
 use crate::diagnostic::Diagnostic;
 use crate::error::Failure;
-use crate::history;
+use crate::history::{self, ReleaseInfo};
 use crate::load::LoadedSite;
-use crate::model::{Controller, Intros, Notice};
-use crate::source::display_path;
+use crate::model::{Controller, Intros, NoneStated, Notice};
+use crate::source::{Node, display_path, find_origin};
 use crate::workspace::{Workspace, unknown_site};
 
 /// Effective notices by site name.
 pub type Sites = BTreeMap<String, LoadedSite>;
+
+/// A release of each site, by site name.
+pub type Releases = BTreeMap<String, ReleaseInfo>;
 
 /// A diff input given on the command line: a project root or a snapshot file.
 pub fn load_path(path: &Path) -> Result<Sites, Failure> {
@@ -58,24 +61,20 @@ pub fn compare(old: &Sites, new: &Sites, only: &[String]) -> Result<Vec<SiteDiff
         .into_iter()
         .filter(|name| only.is_empty() || only.contains(name))
         .filter_map(|name| match (old.get(name), new.get(name)) {
-            (Some(o), Some(n)) => {
-                site_diff(name, SiteStatus::Changed, side(o), side(n), &n.languages)
-            }
-            (None, Some(n)) => site_diff(
-                name,
-                SiteStatus::Added,
-                Side {
+            (Some(o), Some(n)) => site_diff(name, SiteStatus::Changed, Some(o), side(o), n),
+            (None, Some(n)) => {
+                let empty = Side {
                     notice: &empty,
                     languages: &n.languages,
-                },
-                side(n),
-                &n.languages,
-            ),
+                };
+                site_diff(name, SiteStatus::Added, None, empty, n)
+            }
             (Some(o), None) => Some(SiteDiff {
                 site: name.clone(),
                 status: SiteStatus::Removed,
                 languages: o.languages.clone(),
                 changes: Vec::new(),
+                own_file: Some(o.merged.origin.file.display.clone()),
             }),
             (None, None) => None,
         })
@@ -90,15 +89,12 @@ pub fn compare_pair(
     only: &[String],
 ) -> Result<Vec<SiteDiff>, Failure> {
     require_known(only, [old.name.as_str(), new.name.as_str()].into_iter())?;
-    Ok(site_diff(
-        &new.name,
-        SiteStatus::Changed,
-        side(old),
-        side(new),
-        &new.languages,
-    )
-    .into_iter()
-    .collect())
+    let mut diff = site_diff(&new.name, SiteStatus::Changed, Some(old), side(old), new);
+    // Each side is one snapshot file: a change found in the older one is no layer's.
+    if let Some(diff) = &mut diff {
+        diff.own_file = None;
+    }
+    Ok(diff.into_iter().collect())
 }
 
 /// Every name in `only` must be one of `names` (the sites on either side).
@@ -122,20 +118,79 @@ fn side(site: &LoadedSite) -> Side<'_> {
     }
 }
 
+/// The changes of one site, each with the place in the sources it was made: a removed thing
+/// where the older side had it, anything else where the newer side has it.
 fn site_diff(
     name: &str,
     status: SiteStatus,
+    old_site: Option<&LoadedSite>,
     old: Side<'_>,
-    new: Side<'_>,
-    languages: &[crate::model::Lang],
+    new: &LoadedSite,
 ) -> Option<SiteDiff> {
-    let changes = diff(old, new);
+    let mut changes = diff(old, side(new));
+    for change in &mut changes {
+        let tree = match (change.kind, old_site) {
+            (ChangeKind::Removed, Some(old_site)) => &old_site.merged,
+            _ => &new.merged,
+        };
+        change.source = Some(locate(tree, &change.source_path()));
+    }
     (!changes.is_empty() || status != SiteStatus::Changed).then(|| SiteDiff {
         site: name.to_string(),
         status,
-        languages: languages.to_vec(),
+        languages: new.languages.clone(),
         changes,
+        own_file: Some(new.merged.origin.file.display.clone()),
     })
+}
+
+/// Where the value at `path` is set in `tree`, or its nearest parent that is there.
+fn locate(tree: &Node, path: &[&str]) -> SourceRef {
+    let origin = (0..=path.len())
+        .rev()
+        .find_map(|len| find_origin(tree, &path[..len]))
+        .unwrap_or_else(|| tree.origin.clone());
+    let (line, column) = origin.line_col();
+    SourceRef {
+        file: origin.file.display.clone(),
+        line,
+        column,
+    }
+}
+
+/// How many sites the comparison covered: those on either side, or those in `only`.
+pub fn site_count(old: &Sites, new: &Sites, only: &[String]) -> usize {
+    let mut names: Vec<&String> = old.keys().chain(new.keys()).collect();
+    names.sort();
+    names.dedup();
+    names
+        .into_iter()
+        .filter(|name| only.is_empty() || only.contains(name))
+        .count()
+}
+
+/// The latest released version of each site of the project at `root` that has one.
+pub fn latest_releases(root: &Path) -> Result<Releases, Failure> {
+    let workspace = Workspace::open(root)?;
+    let mut releases = Releases::new();
+    for entry in &workspace.project().sites {
+        if let Some(latest) = workspace.history(&entry.name)?.latest() {
+            releases.insert(entry.name.clone(), latest.release.clone());
+        }
+    }
+    Ok(releases)
+}
+
+/// The sites whose newer side has a release the older side did not: their changes are
+/// released, with this version.
+pub fn new_releases(old: &Releases, new: &Releases) -> Releases {
+    new.iter()
+        .filter(|(name, release)| {
+            old.get(*name)
+                .is_none_or(|before| before.version != release.version)
+        })
+        .map(|(name, release)| (name.clone(), release.clone()))
+        .collect()
 }
 
 /// The notice of a site that does not exist yet: a new site's every item shows as added.
@@ -146,15 +201,7 @@ fn empty_notice() -> Notice {
         register_name: None,
         updated: None,
         intro: None,
-        controller: Controller {
-            name: String::new(),
-            business_id: None,
-            address: None,
-            email: None,
-            phone: None,
-            website: None,
-            representative: None,
-        },
+        controller: Controller::default(),
         contact: None,
         dpo: None,
         purposes: Vec::new(),
@@ -171,5 +218,7 @@ fn empty_notice() -> Notice {
         authority: None,
         sections: Vec::new(),
         intros: Intros::default(),
+        none: NoneStated::default(),
+        children: None,
     }
 }

@@ -47,6 +47,9 @@ pub struct JsonChange<'a> {
     before: Option<String>,
     after: Option<String>,
     words: Vec<JsonWords<'a>>,
+    /// Where the change was made: a layer's file for a change every site of the layer shares.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a super::SourceRef>,
 }
 
 #[derive(Serialize)]
@@ -146,5 +149,6 @@ pub fn change_json<'a>(change: &'a Change, languages: &[Lang]) -> JsonChange<'a>
                     .collect(),
             })
             .collect(),
+        source: change.source.as_ref(),
     }
 }

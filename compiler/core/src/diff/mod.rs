@@ -1,6 +1,7 @@
 //! The meaning-level diff of two effective notices: what changed, where on the page, in which
 //! language, and whether the change is material (Art. 13(3)) or editorial, with the reason.
 
+pub mod comment;
 mod compare;
 mod fields;
 pub mod inputs;
@@ -12,16 +13,18 @@ mod report_tests;
 mod retention;
 #[cfg(test)]
 mod tests;
+mod unreleased;
 mod walk;
 pub mod words;
 
 use crate::history::History;
 use crate::load::LoadedSite;
 use crate::model::{
-    CookieCategory, Date, Lang, LegalBasis, Notice, RecipientRole, RequirementKind, Safeguard,
-    Section, Text,
+    CookieCategory, Date, Derogation, Lang, LegalBasis, Notice, RecipientRole, RequirementKind,
+    Safeguard, Section, SecurityMeasure, SpecialCategory, SpecialCategoryCondition, Text,
 };
 
+pub use unreleased::release_warning;
 pub use words::{Op, Segment};
 
 /// One side of a comparison: a typed notice and the languages it is published in.
@@ -135,6 +138,22 @@ pub enum Reason {
     CookieChanged,
     /// Material: automated decision-making or profiling is now used.
     AutomatedDecisionsIntroduced,
+    /// Material: a purpose's Art. 9(2) condition is new or changed: special categories are
+    /// processed on a ground the person was not told of.
+    SpecialCategoryCondition,
+    /// Material: a data category became, or became another, special category (Art. 9(1), 10).
+    SpecialCategoryAdded,
+    /// Material: a purpose is now direct marketing.
+    DirectMarketingIntroduced,
+    /// Material: a `[none]` statement was withdrawn, so there are now recipients, transfers or
+    /// cookies where the notice said there were none.
+    NoneWithdrawn,
+    /// Material: the age from which a child consents alone was lowered, so younger children
+    /// consent without their guardian.
+    ChildrenAgeLowered,
+    /// Material: a security measure the controller confirmed is no longer confirmed: less
+    /// protection than the person was told of.
+    SecurityMeasureRemoved,
     /// Editorial: a text reworded, or a retention text that kept its period; also a changed
     /// `updated` date, data requirement `kind`, cookie `name` or right `article`.
     Wording,
@@ -169,7 +188,13 @@ impl Reason {
             | RecipientChanged
             | TransferChanged
             | CookieChanged
-            | AutomatedDecisionsIntroduced => Class::Material,
+            | AutomatedDecisionsIntroduced
+            | SpecialCategoryCondition
+            | SpecialCategoryAdded
+            | DirectMarketingIntroduced
+            | NoneWithdrawn
+            | ChildrenAgeLowered
+            | SecurityMeasureRemoved => Class::Material,
             Wording | InformationAdded | Removal | RetentionShorter | ContactDetails
             | IdRenamed | LanguagesChanged => Class::Editorial,
         }
@@ -192,6 +217,12 @@ impl Reason {
             TransferChanged => "transfer-changed",
             CookieChanged => "cookie-changed",
             AutomatedDecisionsIntroduced => "automated-decisions-introduced",
+            SpecialCategoryCondition => "special-category-condition",
+            SpecialCategoryAdded => "special-category-added",
+            DirectMarketingIntroduced => "direct-marketing-introduced",
+            NoneWithdrawn => "none-withdrawn",
+            ChildrenAgeLowered => "children-age-lowered",
+            SecurityMeasureRemoved => "security-measure-removed",
             Wording => "wording",
             InformationAdded => "information-added",
             Removal => "removal",
@@ -277,7 +308,18 @@ pub enum Scalar {
     Category(CookieCategory),
     /// Whether, and why, giving the data is required.
     Requirement(RequirementKind),
-    /// Whether automated decisions or profiling take place.
+    /// A purpose's Art. 9(2) condition.
+    Condition(SpecialCategoryCondition),
+    /// A data category's special category.
+    Special(SpecialCategory),
+    /// A transfer's Art. 49(1) derogation.
+    Derogation(Derogation),
+    /// A security measure the controller confirms.
+    Measure(SecurityMeasure),
+    /// The age from which a child consents alone.
+    Age(u8),
+    /// A yes/no fact: automated decisions used, direct marketing, a public source, a `[none]`
+    /// statement.
     Flag(bool),
     /// The date the notice was updated.
     Date(Date),
@@ -311,6 +353,20 @@ pub struct Change {
     /// Word diffs of a text field: one for all languages alike, or one per language when the
     /// translations changed each in their own words. Empty for other changes.
     pub words: Vec<LangWords>,
+    /// Where the changed value is set in the sources, when the diff was of loaded sources.
+    pub source: Option<SourceRef>,
+}
+
+/// A place in a source file: the file as the project names it (`content/_shared/x.toml`) and
+/// its line and column, from 1.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct SourceRef {
+    /// The file, relative to the project root.
+    pub file: String,
+    /// The line, from 1.
+    pub line: usize,
+    /// The column, from 1.
+    pub column: usize,
 }
 
 /// The word diff of a text in one language, or in every language when `lang` is `None`.
@@ -331,6 +387,23 @@ impl Change {
     /// Whether the change belongs on the `lang` page: language-independent, or about `lang`.
     pub fn concerns(&self, lang: Lang) -> bool {
         self.lang.is_none_or(|l| l == lang)
+    }
+
+    /// The source path of the changed value (`recipients.<id>.role`), for locating it in a
+    /// merged tree; its nearest existing parent stands in for a value that is not there.
+    pub fn source_path(&self) -> Vec<&str> {
+        let mut path = match &self.section {
+            SectionKey::Page => Vec::new(),
+            SectionKey::Standard(section) => vec![section.key()],
+            SectionKey::Custom(_) => vec!["sections"],
+        };
+        if let Some(item) = &self.item {
+            path.push(item.id.as_str());
+        }
+        if let Some(field) = self.field.filter(|f| *f != "id") {
+            path.push(field);
+        }
+        path
     }
 
     /// The word diff to show on a page in `lang`.

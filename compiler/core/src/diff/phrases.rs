@@ -166,6 +166,42 @@ pub fn reason(reason: Reason, lang: Lang) -> &'static str {
             "automatiserat beslutsfattande infördes",
             "automated decision-making was introduced",
         ),
+        SpecialCategoryCondition => pick(
+            lang,
+            "erityisten henkilötietoryhmien käsittelyperuste muuttui",
+            "villkoret för behandling av särskilda kategorier av personuppgifter ändrades",
+            "the condition for processing special categories of data changed",
+        ),
+        SpecialCategoryAdded => pick(
+            lang,
+            "käsitellään erityisiin henkilötietoryhmiin kuuluvia tietoja",
+            "särskilda kategorier av personuppgifter behandlas",
+            "special categories of personal data are processed",
+        ),
+        DirectMarketingIntroduced => pick(
+            lang,
+            "tietoja käytetään suoramarkkinointiin",
+            "uppgifterna används för direktmarknadsföring",
+            "the data is used for direct marketing",
+        ),
+        NoneWithdrawn => pick(
+            lang,
+            "seloste ei enää totea, ettei niitä ole",
+            "beskrivningen anger inte längre att sådana saknas",
+            "the notice no longer states that there are none",
+        ),
+        ChildrenAgeLowered => pick(
+            lang,
+            "lapsen oman suostumuksen ikäraja laski",
+            "åldersgränsen för barns eget samtycke sänktes",
+            "the age from which a child consents alone was lowered",
+        ),
+        SecurityMeasureRemoved => pick(
+            lang,
+            "suojaustoimenpide poistui",
+            "en skyddsåtgärd togs bort",
+            "a security measure was removed",
+        ),
         Wording => pick(lang, "sanamuoto", "formulering", "wording"),
         InformationAdded => pick(
             lang,
@@ -232,6 +268,39 @@ pub fn field_label(field: &str, lang: Lang) -> &'static str {
         "consequences" => pick(lang, "seuraukset", "följder", "consequences"),
         "id" => pick(lang, "tunniste", "identifierare", "id"),
         "register_name" => labels::section_title(Section::RegisterName, lang),
+        "law" => t.law,
+        "special_category_condition" => t.special_category_condition,
+        "criminal_data_law" => t.criminal_data_law,
+        "requirement" => t.requirement,
+        "direct_marketing" => t.direct_marketing,
+        "special_category" => t.special_category,
+        "public" => pick(
+            lang,
+            "julkisesti saatavilla",
+            "allmänt tillgänglig",
+            "publicly accessible",
+        ),
+        "arrangement" => t.arrangement,
+        "derogation" => t.derogation,
+        "none" => pick(
+            lang,
+            "toteamus, ettei niitä ole",
+            "uppgift om att sådana saknas",
+            "statement that there are none",
+        ),
+        "children" => pick(
+            lang,
+            "lasten suostumus",
+            "barns samtycke",
+            "children's consent",
+        ),
+        "age_limit" => pick(lang, "ikäraja", "åldersgräns", "age limit"),
+        "measures" => pick(
+            lang,
+            "suojaustoimenpide",
+            "skyddsåtgärd",
+            "security measure",
+        ),
         _ => pick(lang, "tieto", "uppgift", "field"),
     }
 }
@@ -244,6 +313,19 @@ pub fn scalar(value: &Scalar, lang: Lang) -> String {
         Scalar::Safeguard(safeguard) => labels::safeguard(*safeguard, lang).to_string(),
         Scalar::Category(category) => labels::cookie_category(*category, lang).to_string(),
         Scalar::Requirement(kind) => labels::requirement(*kind, lang).to_string(),
+        Scalar::Condition(condition) => {
+            let article = labels::special_category_condition_article(*condition);
+            let text = labels::special_category_condition(*condition, lang);
+            format!("{text} ({})", article.cite(lang))
+        }
+        Scalar::Special(category) => labels::special_category(*category, lang).to_string(),
+        Scalar::Derogation(derogation) => {
+            let article = labels::derogation_article(*derogation);
+            let text = labels::derogation(*derogation, lang);
+            format!("{text} ({})", article.cite(lang))
+        }
+        Scalar::Measure(measure) => labels::security_measure(*measure, lang),
+        Scalar::Age(age) => age.to_string(),
         Scalar::Flag(true) => pick(lang, "kyllä", "ja", "yes").to_string(),
         Scalar::Flag(false) => pick(lang, "ei", "nej", "no").to_string(),
         Scalar::Date(date) => date.finnish(),

@@ -1,4 +1,5 @@
-//! `notice diff` output: plain text for terminals, Markdown for a pull-request comment, and JSON.
+//! `notice diff` output: plain text for terminals; the pieces the pull-request comment
+//! ([`super::comment`]) shares with it.
 
 use std::fmt::Write;
 
@@ -44,6 +45,9 @@ pub struct SiteDiff {
     /// The changes in page order; for a new site every item shows as added, for a removed one
     /// there are none.
     pub changes: Vec<Change>,
+    /// The site's own source file (`content/<site>/notice.toml`), when the diff was of loaded
+    /// sources: a change set elsewhere came from a layer.
+    pub own_file: Option<String>,
 }
 
 impl SiteDiff {
@@ -91,7 +95,17 @@ fn site_heading(site: &SiteDiff, lang: Lang) -> String {
         .iter()
         .filter(|c| c.class() == Class::Material)
         .count();
-    let status = match (site.status, lang) {
+    site_heading_counts(site.status, site.changes.len(), material, lang)
+}
+
+/// A site's status and how many of its `n` changes there are and how many are material.
+pub(super) fn site_heading_counts(
+    status: SiteStatus,
+    n: usize,
+    material: usize,
+    lang: Lang,
+) -> String {
+    let status_text = match (status, lang) {
         (SiteStatus::Added, Lang::Fi) => "uusi seloste; ",
         (SiteStatus::Added, Lang::Sv) => "ny beskrivning; ",
         (SiteStatus::Added, Lang::En) => "new notice; ",
@@ -100,10 +114,9 @@ fn site_heading(site: &SiteDiff, lang: Lang) -> String {
         (SiteStatus::Removed, Lang::En) => "notice removed",
         (SiteStatus::Changed, _) => "",
     };
-    if site.status == SiteStatus::Removed {
-        return status.to_string();
+    if status == SiteStatus::Removed {
+        return status_text.to_string();
     }
-    let n = site.changes.len();
     let counts = match lang {
         Lang::Fi => format!(
             "{n} {}, {material} {}",
@@ -128,11 +141,11 @@ fn site_heading(site: &SiteDiff, lang: Lang) -> String {
             if n == 1 { "change" } else { "changes" }
         ),
     };
-    format!("{status}{counts}")
+    format!("{status_text}{counts}")
 }
 
 /// The summary line of a change, with its language when it concerns one language only.
-fn summary(change: &Change, lang: Lang, primary: Lang) -> String {
+pub(super) fn summary(change: &Change, lang: Lang, primary: Lang) -> String {
     let mut line = phrases::summary(change, lang, primary);
     if let Some(only) = change.lang {
         let _ = write!(line, " [{only}]");
@@ -191,7 +204,7 @@ fn language_tag(change: &Change, words: &super::LangWords, open: &str, close: &s
     }
 }
 
-fn inline_words(
+pub(super) fn inline_words(
     segments: &[Segment],
     del_open: &str,
     del_close: &str,
@@ -208,75 +221,6 @@ fn inline_words(
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// Marks the comment so a workflow can find and update it instead of adding another.
-pub const MARKDOWN_MARKER: &str = "<!-- notice-diff -->";
-
-/// The report as a pull-request comment in `lang`, one collapsible block per site.
-pub fn markdown(sites: &[SiteDiff], lang: Lang) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "{MARKDOWN_MARKER}");
-    let title = crate::labels::pick(
-        lang,
-        "Tietosuojaselosteiden muutokset",
-        "Ändringar i dataskyddsbeskrivningarna",
-        "Privacy notice changes",
-    );
-    let _ = writeln!(out, "### {title}\n");
-    let _ = writeln!(out, "**{}**\n", totals(sites, lang));
-    for site in sites {
-        let primary = site.languages[0];
-        let open = if site.is_material() { " open" } else { "" };
-        let _ = writeln!(out, "<details{open}>");
-        let _ = writeln!(
-            out,
-            "<summary><strong>{}</strong>: {}</summary>\n",
-            md_escape(&site.site),
-            md_escape(&site_heading(site, lang))
-        );
-        let mut current = None;
-        for change in site.ordered() {
-            if current != Some(change.class()) {
-                current = Some(change.class());
-                let _ = writeln!(out, "\n**{}**\n", phrases::class(change.class(), lang));
-            }
-            let anchor = change
-                .section
-                .anchor()
-                .map(|a| format!(" · `#{a}`"))
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "- {} — {}{anchor}",
-                md_escape(&summary(change, lang, primary)),
-                md_escape(phrases::reason(change.reason, lang))
-            );
-            if let Some(line) = phrases::before_after(change, lang) {
-                let _ = writeln!(out, "  - {}", md_escape(&line));
-            }
-            for words in &change.words {
-                let tag = words
-                    .lang
-                    .map(|l| format!("\\[{l}\\] "))
-                    .unwrap_or_default();
-                let _ = writeln!(
-                    out,
-                    "  - {tag}{}",
-                    inline_words(
-                        &words.segments,
-                        "<del>",
-                        "</del>",
-                        "<ins>",
-                        "</ins>",
-                        md_escape
-                    )
-                );
-            }
-        }
-        let _ = writeln!(out, "\n</details>\n");
-    }
-    out
 }
 
 /// Escapes text for GitHub Markdown, so no value of a notice can inject markup into the

@@ -3,9 +3,10 @@
 
 use comrak::nodes::NodeValue;
 
-use super::report::{SiteDiff, SiteStatus, markdown, md_escape, text};
+use super::comment::{CommentOptions, comment};
+use super::report::{SiteDiff, SiteStatus, md_escape, text};
 use super::{Side, diff};
-use crate::model::{Lang, Notice, Text};
+use crate::model::{Date, Lang, Notice, Text};
 use crate::source::{SourceFile, parse};
 
 const BASE: &str = r#"
@@ -44,6 +45,7 @@ fn report(name: &str, title: &str) -> Vec<SiteDiff> {
         status: SiteStatus::Changed,
         languages: vec![Lang::Fi],
         changes: diff(side(&old), side(&new)),
+        own_file: None,
     }]
 }
 
@@ -84,7 +86,8 @@ fn forged_blocks(markdown: &str, needle: &str) -> (Vec<String>, bool) {
 #[test]
 fn markdown_diff_output_cannot_be_forged_by_a_value() {
     let sites = report(FORGED, "1. Otsikko\n# Uusi\n> lainaus");
-    let md = markdown(&sites, Lang::En);
+    let today = Date::parse("2026-01-01").unwrap();
+    let md = comment(&sites, &CommentOptions::new(Lang::En, 1, today));
     assert!(md.contains("All changes are editorial"), "{md}");
     let (forged, inside_items) = forged_blocks(&md, "All changes are editorial");
     assert!(forged.is_empty(), "{forged:?} in:\n{md}");
@@ -128,4 +131,28 @@ fn the_text_diff_escapes_control_characters_in_values() {
         "{out}"
     );
     assert!(!out.lines().any(|l| l.starts_with("forged")), "{out}");
+}
+
+/// Two snapshot files have no site file of their own: a removed value is found in the older
+/// snapshot, which must not read as a shared layer's change.
+#[test]
+fn a_diff_without_the_sites_own_file_shows_no_layer() {
+    let mut sites = report("N", "Uusi otsikko");
+    for change in &mut sites[0].changes {
+        change.source = Some(super::SourceRef {
+            file: "content/alfa/history/2025-01-01.toml".into(),
+            line: 1,
+            column: 1,
+        });
+    }
+    let today = Date::parse("2026-01-01").unwrap();
+    let md = comment(&sites, &CommentOptions::new(Lang::En, 1, today));
+    assert!(!md.contains("####"), "{md}");
+    assert!(md.contains("<summary><strong>alfa</strong>"), "{md}");
+    sites[0].own_file = Some("content/alfa/notice.toml".into());
+    let md = comment(&sites, &CommentOptions::new(Lang::En, 1, today));
+    assert!(
+        md.contains("#### `content/alfa/history/2025-01-01.toml`"),
+        "{md}"
+    );
 }

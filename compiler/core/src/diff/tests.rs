@@ -145,3 +145,273 @@ fn removals_are_editorial_additions_of_listed_kinds_material() {
     assert_eq!(added, [(ChangeKind::Added, Reason::PurposeAdded)]);
     assert_eq!(Reason::PurposeAdded.class(), Class::Material);
 }
+
+/// A notice with every fact the Art. 6(3), 9, 13(2)(e), 21, 26, 49 and `[none]` fields state.
+const LEGAL: &str = r#"
+[controller]
+name = "Alfa Oy"
+
+[[purposes]]
+id = "allergy"
+title = "Allergiat"
+basis = "consent"
+special_category_condition = "explicit-consent"
+law = "Laki A"
+requirement = { kind = "voluntary", consequences = "Ei seurauksia." }
+direct_marketing = false
+
+[[data_categories]]
+id = "health"
+title = "Terveys"
+
+[[sources]]
+id = "ytj"
+title = "YTJ"
+
+[[recipients]]
+id = "chain"
+name = "Ketju Oy"
+role = "joint-controller"
+arrangement = "Ketju vastaa pyyntöihin."
+
+[[transfers]]
+id = "support"
+recipient = "Tuki Inc."
+safeguard = "derogation"
+derogation = "contract"
+
+[children]
+age_limit = 15
+
+[none]
+cookies = true
+
+[security]
+measures = ["firewalls", "backups"]
+"#;
+
+fn legal_reasons(from: &str, to: &str) -> Vec<(ChangeKind, Reason)> {
+    assert!(LEGAL.contains(from), "{from}");
+    let old = notice(LEGAL);
+    let new = notice(&LEGAL.replace(from, to));
+    let languages = [Lang::Fi];
+    let side = |n| Side {
+        notice: n,
+        languages: &languages,
+    };
+    diff(side(&old), side(&new))
+        .iter()
+        .map(|c| (c.kind, c.reason))
+        .collect()
+}
+
+#[test]
+fn art_9_condition_and_special_category_are_material() {
+    assert_eq!(
+        legal_reasons("\"explicit-consent\"", "\"health-care\""),
+        [(ChangeKind::Changed, Reason::SpecialCategoryCondition)]
+    );
+    assert_eq!(
+        legal_reasons(
+            "title = \"Terveys\"",
+            "title = \"Terveys\"\nspecial_category = \"health\""
+        ),
+        [(ChangeKind::Added, Reason::SpecialCategoryAdded)]
+    );
+    assert_eq!(Reason::SpecialCategoryAdded.class(), Class::Material);
+}
+
+#[test]
+fn direct_marketing_turned_on_is_material_off_is_not() {
+    assert_eq!(
+        legal_reasons("direct_marketing = false", "direct_marketing = true"),
+        [(ChangeKind::Changed, Reason::DirectMarketingIntroduced)]
+    );
+    let on = LEGAL.replace("direct_marketing = false", "direct_marketing = true");
+    let languages = [Lang::Fi];
+    let side = |n| Side {
+        notice: n,
+        languages: &languages,
+    };
+    let (old, new) = (notice(&on), notice(LEGAL));
+    assert_eq!(diff(side(&old), side(&new))[0].reason, Reason::Removal);
+}
+
+#[test]
+fn a_new_or_changed_derogation_is_material() {
+    assert_eq!(
+        legal_reasons(
+            "derogation = \"contract\"",
+            "derogation = \"explicit-consent\""
+        ),
+        [(ChangeKind::Changed, Reason::TransferChanged)]
+    );
+    assert_eq!(
+        legal_reasons("derogation = \"contract\"\n", ""),
+        [(ChangeKind::Removed, Reason::Removal)]
+    );
+}
+
+#[test]
+fn withdrawing_a_none_statement_is_material() {
+    assert_eq!(
+        legal_reasons("cookies = true", "cookies = false"),
+        [(ChangeKind::Changed, Reason::NoneWithdrawn)]
+    );
+    assert_eq!(
+        legal_reasons("cookies = true", "cookies = true\ntransfers = true"),
+        [(ChangeKind::Changed, Reason::InformationAdded)]
+    );
+}
+
+#[test]
+fn a_lowered_children_age_limit_is_material_a_raised_one_is_not() {
+    assert_eq!(
+        legal_reasons("age_limit = 15", "age_limit = 13"),
+        [(ChangeKind::Changed, Reason::ChildrenAgeLowered)]
+    );
+    assert_eq!(
+        legal_reasons("age_limit = 15", "age_limit = 16"),
+        [(ChangeKind::Changed, Reason::Wording)]
+    );
+}
+
+#[test]
+fn a_removed_security_measure_is_material_an_added_one_is_not() {
+    assert_eq!(
+        legal_reasons("[\"firewalls\", \"backups\"]", "[\"backups\"]"),
+        [(ChangeKind::Removed, Reason::SecurityMeasureRemoved)]
+    );
+    assert_eq!(
+        legal_reasons(
+            "[\"firewalls\", \"backups\"]",
+            "[\"backups\", \"firewalls\", \"encrypted-storage\"]"
+        ),
+        [(ChangeKind::Added, Reason::InformationAdded)]
+    );
+}
+
+#[test]
+fn law_consequences_and_arrangement_wording_is_editorial() {
+    assert_eq!(
+        legal_reasons("Laki A", "Laki B"),
+        [(ChangeKind::Changed, Reason::Wording)]
+    );
+    assert_eq!(
+        legal_reasons("Ei seurauksia.", "Ei mitään seurauksia."),
+        [(ChangeKind::Changed, Reason::Wording)]
+    );
+    assert_eq!(
+        legal_reasons(
+            "Ketju vastaa pyyntöihin.",
+            "Ketju vastaa kaikkiin pyyntöihin."
+        ),
+        [(ChangeKind::Changed, Reason::Wording)]
+    );
+    assert_eq!(
+        legal_reasons("title = \"YTJ\"", "title = \"YTJ\"\npublic = true"),
+        [(ChangeKind::Changed, Reason::Wording)]
+    );
+}
+
+#[test]
+fn new_fields_and_values_are_named_in_every_language() {
+    use super::phrases::{before_after, field_label};
+    for field in [
+        "law",
+        "special_category_condition",
+        "criminal_data_law",
+        "requirement",
+        "consequences",
+        "direct_marketing",
+        "special_category",
+        "public",
+        "arrangement",
+        "derogation",
+        "none",
+        "children",
+        "age_limit",
+        "measures",
+    ] {
+        for lang in [Lang::Fi, Lang::Sv, Lang::En] {
+            assert_ne!(
+                field_label(field, lang),
+                field_label("no-such-field", lang),
+                "{field} has no name in {lang:?}"
+            );
+        }
+    }
+    let old = notice(LEGAL);
+    let new = notice(&LEGAL.replace(
+        "derogation = \"contract\"",
+        "derogation = \"public-register\"",
+    ));
+    let languages = [Lang::Fi];
+    let side = |n| Side {
+        notice: n,
+        languages: &languages,
+    };
+    let change = &diff(side(&old), side(&new))[0];
+    assert_eq!(
+        before_after(change, Lang::En).as_deref(),
+        Some(
+            "performance of a contract between the data subject and the controller, or pre-contractual measures taken at the data subject's request (GDPR Art. 49(1)(b)) → transfer from a register which by law is intended to provide information to the public (GDPR Art. 49(1)(g))"
+        )
+    );
+}
+
+/// Values a notice may leave unstated: stating a recipient's role later is a recipient change
+/// (material), and giving a title-only right a body is information added, like any text
+/// filled in.
+#[test]
+fn a_role_or_right_body_stated_later_is_classified() {
+    let languages = [Lang::Fi];
+    let side = |n| Side {
+        notice: n,
+        languages: &languages,
+    };
+    let unstated = LEGAL.replace("role = \"joint-controller\"\n", "");
+    let (old, new) = (notice(&unstated), notice(LEGAL));
+    let changes: Vec<_> = diff(side(&old), side(&new))
+        .iter()
+        .map(|c| (c.kind, c.reason))
+        .collect();
+    assert_eq!(changes, [(ChangeKind::Added, Reason::RecipientChanged)]);
+    assert_eq!(Reason::RecipientChanged.class(), Class::Material);
+    let right = |body: &str| {
+        notice(&format!(
+            "{LEGAL}\n[[rights]]\nid = \"access\"\ntitle = \"Tarkastusoikeus\"\n{body}"
+        ))
+    };
+    let (old, new) = (right(""), right("body = \"Voit pyytää tietosi.\"\n"));
+    let changes: Vec<_> = diff(side(&old), side(&new))
+        .iter()
+        .map(|c| (c.kind, c.reason))
+        .collect();
+    assert_eq!(changes, [(ChangeKind::Changed, Reason::InformationAdded)]);
+}
+
+/// A controller named later changes who the controller is (material); a name dropped is a
+/// removal, like any value removed (`notice check` then reports the unnamed controller).
+#[test]
+fn naming_an_unnamed_controller_is_material() {
+    let unnamed = BASE.replace("name = \"Alfa Oy\"\n", "");
+    let languages = [Lang::Fi];
+    let side = |n| Side {
+        notice: n,
+        languages: &languages,
+    };
+    let (old, new) = (notice(&unnamed), notice(BASE));
+    let reasons = |changes: Vec<super::Change>| -> Vec<_> {
+        changes.iter().map(|c| (c.kind, c.reason)).collect()
+    };
+    assert_eq!(
+        reasons(diff(side(&old), side(&new))),
+        [(ChangeKind::Added, Reason::ControllerIdentity)]
+    );
+    assert_eq!(Reason::ControllerIdentity.class(), Class::Material);
+    assert_eq!(
+        reasons(diff(side(&new), side(&old))),
+        [(ChangeKind::Removed, Reason::Removal)]
+    );
+}

@@ -3,7 +3,7 @@
 
 use super::compare::{Differ, Place};
 use super::fields::{self, TextRule};
-use super::{Reason, Scalar, SectionKey, Side};
+use super::{ChangeKind, Reason, Scalar, SectionKey, Side};
 use crate::model::{Notice, Section};
 
 impl Differ {
@@ -93,6 +93,36 @@ impl Differ {
             &n.transfers,
         );
         self.fields(&standard(Section::Retention), o, n, &fields::retention());
+        self.none_statement(
+            &standard(Section::Recipients),
+            o.none.recipients,
+            n.none.recipients,
+        );
+        self.none_statement(
+            &standard(Section::Transfers),
+            o.none.transfers,
+            n.none.transfers,
+        );
+        // The children's consent paragraph is shown in the purposes section.
+        let purposes = standard(Section::Purposes);
+        match (&o.children, &n.children) {
+            (None, None) => {}
+            (None, Some(_)) => {
+                self.push_field(
+                    &purposes,
+                    "children",
+                    ChangeKind::Added,
+                    Reason::InformationAdded,
+                );
+            }
+            (Some(_), None) => {
+                self.push_field(&purposes, "children", ChangeKind::Removed, Reason::Removal);
+            }
+            (Some(old), Some(new)) => {
+                self.age_limit(&purposes, old.age_limit, new.age_limit);
+                self.fields(&purposes, old, new, &fields::children());
+            }
+        }
     }
 
     /// The statements and lists every notice makes, and the supervisory authority.
@@ -126,6 +156,11 @@ impl Differ {
             &o.cookies,
             &n.cookies,
         );
+        self.none_statement(
+            &Place::section(SectionKey::Standard(Section::Cookies)),
+            o.none.cookies,
+            n.none.cookies,
+        );
         self.section(
             Section::Security,
             o.security.as_ref(),
@@ -133,6 +168,13 @@ impl Differ {
             Reason::InformationAdded,
             &fields::security(),
         );
+        if let (Some(old), Some(new)) = (&o.security, &n.security) {
+            self.measures(
+                &Place::section(SectionKey::Standard(Section::Security)),
+                &old.measures,
+                &new.measures,
+            );
+        }
         self.list(SectionKey::Standard(Section::Rights), &o.rights, &n.rights);
         self.section(
             Section::Authority,

@@ -154,7 +154,8 @@ fn bare_or_quoted(key: &str) -> String {
 }
 
 /// A TOML string: multi-line when the text has line breaks, so Markdown stays readable.
-fn string(text: &str) -> String {
+/// `notice import` writes its strings with it too: one TOML string writer in the project.
+pub(crate) fn string(text: &str) -> String {
     if text.contains('\n') {
         multi_line_string(text)
     } else {

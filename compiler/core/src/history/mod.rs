@@ -18,6 +18,7 @@ use crate::project::Project;
 use crate::source::{self, Node, Value};
 
 pub use emit::snapshot_toml;
+pub(crate) use emit::string as toml_string;
 
 /// Folder beside a site's `notice.toml` that holds its released versions.
 pub const HISTORY_DIR: &str = "history";

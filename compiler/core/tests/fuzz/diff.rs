@@ -7,10 +7,11 @@ use std::sync::OnceLock;
 
 use comrak::nodes::NodeValue;
 use comrak::{Arena, Options, parse_document};
+use notice_core::diff::comment::{CommentOptions, comment};
 use notice_core::diff::inputs::compare_pair;
 use notice_core::diff::{Side, diff, json, report};
 use notice_core::load::LoadedSite;
-use notice_core::model::{Lang, Text};
+use notice_core::model::{Date, Lang, Text};
 use notice_core::workspace::Workspace;
 use proptest::prelude::*;
 
@@ -37,10 +38,10 @@ fn edited(names: &[String], drop: usize) -> LoadedSite {
             recipient.name = Text::Plain(name.clone());
         }
         if let Some(purpose) = notice.purposes.get_mut(i) {
-            purpose.title = Text::Plain(format!("{name} {i}"));
+            purpose.title = Some(Text::Plain(format!("{name} {i}")));
         }
     }
-    notice.controller.name = names.first().cloned().unwrap_or_default();
+    notice.controller.name = names.first().cloned();
     let mut i = 0;
     notice.recipients.retain(|_| {
         i += 1;
@@ -121,8 +122,9 @@ proptest! {
 
         let parsed: serde_json::Value = serde_json::from_str(&json::json(&sites)).expect("JSON parses");
         prop_assert!(parsed.is_object());
-        let markdown = report::markdown(&sites, lang);
-        prop_assert_eq!(blocks(&markdown), blocks(&report::markdown(&benign, lang)), "{}", markdown);
+        let options = CommentOptions::new(lang, 1, Date::parse("2026-01-01").expect("a date"));
+        let markdown = comment(&sites, &options);
+        prop_assert_eq!(blocks(&markdown), blocks(&comment(&benign, &options)), "{}", markdown);
         let text = report::text(&sites, lang);
         prop_assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{:?}", text);
     }
