@@ -3,16 +3,23 @@
 //
 //   node tests/browser/gates.mjs [--site DIR] [--netlify FILE] [--screenshots DIR]
 //   node tests/browser/gates.mjs --self-test [--site DIR] [--netlify FILE]
+//   node tests/browser/gates.mjs [--self-test] --host DIR --page REL [--page REL ...]
+//                                [--axe-exclude SELECTOR ...]
 //
 // The first form runs the seven gates on every page under the site directory and exits 1 on any
 // failure. The second injects one defect per gate into copies of a built page and exits 1 unless
-// each gate catches its defect (and a clean copy passes every gate). Exit 2: nothing was checked.
+// each gate catches its defect (and a clean copy passes every gate). The third checks notices
+// embedded in another generator's output (DIR, with the pages REL under it) with the host gates:
+// Nu, axe, anchors, duplicate ids and notice-embed.css in force; with --self-test, its defects
+// are injected into copies of the first page; --axe-exclude leaves the host's own known-bad
+// markup out of axe's run. Exit 2: nothing was checked.
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BROWSER_GATES, checkPage, launchChromium } from './lib/browser.mjs';
+import { checkHostPage, HOST_GATES, hostDefects, hostPages } from './lib/host.mjs';
 import { readNetlifyHeaders } from './lib/headers.mjs';
 import { nuCheck } from './lib/nu.mjs';
 import { coverageProblems, discoverPages, PAGE_TYPES } from './lib/pages.mjs';
@@ -29,7 +36,12 @@ const GATE_TITLES = {
   mobile: '6 no horizontal scroll at 360 px',
   print: '6 print hides navigation and self-links; page.pdf()',
   screenshots: '7 screenshots (desktop and 360 px)',
+  ids: 'no id used twice (host and notices together)',
+  embed: 'notice-embed.css in force: hidden texts clipped, sections styled',
 };
+// The page gates on our own site, and the host gates on a page of another generator's.
+const SITE = { gates: GATES, browserGates: BROWSER_GATES, check: checkPage };
+const HOST = { gates: ['nu', ...HOST_GATES], browserGates: HOST_GATES, check: checkHostPage };
 
 // A valid 1x1 PNG, so that the image-without-alt defect loads from the page's own origin.
 const PIXEL_PNG = Buffer.from(
@@ -43,6 +55,9 @@ const OPTIONS = {
   site: { type: 'string', default: path.join(REPO, 'site') },
   netlify: { type: 'string', default: path.join(REPO, 'netlify.toml') },
   screenshots: { type: 'string', default: path.join(REPO, 'tests', 'screenshots') },
+  host: { type: 'string' },
+  page: { type: 'string', multiple: true, default: [] },
+  'axe-exclude': { type: 'string', multiple: true, default: [] },
   'self-test': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 };
@@ -56,13 +71,14 @@ try {
 }
 
 if (options.help) {
-  console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 9).join('\n').replace(/^\/\/ ?/gm, ''));
+  console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 15).join('\n').replace(/^\/\/ ?/gm, ''));
   process.exit(0);
 }
 
 let failed;
 try {
-  failed = options['self-test'] ? await selfTest(options) : await runGates(options);
+  if (options.host) failed = options['self-test'] ? await hostSelfTest(options) : await runHostGates(options);
+  else failed = options['self-test'] ? await selfTest(options) : await runGates(options);
 } catch (error) {
   // A broken netlify.toml, a missing site directory: nothing was checked, so nothing passed.
   console.error(`error: ${error.message}`);
@@ -97,8 +113,18 @@ async function runGates({ site, netlify, screenshots }) {
   return report(results, coverage, 'gates');
 }
 
+/** The host gates on the given pages of another generator's output; resolves to the failures. */
+async function runHostGates({ host, page: rels, 'axe-exclude': axeExclude }) {
+  const pages = hostPages(host, rels);
+  console.log(`Host checks: ${pages.length} page(s) in ${path.relative(process.cwd(), host) || '.'}`);
+  if (axeExclude.length) console.log(`axe leaves out the host's own: ${axeExclude.join(', ')}`);
+  const kind = { ...HOST, check: (browser, args) => checkHostPage(browser, { ...args, axeExclude }) };
+  const results = await runPages(pages, [], host, () => null, { kind });
+  return report(results, [], 'host gates', HOST.gates);
+}
+
 /** Gate 1 for all pages in one checker run, beside gates 2-7 page by page. */
-async function runPages(pages, rules, siteDir, shotsFor, { defects = false } = {}) {
+async function runPages(pages, rules, siteDir, shotsFor, { defects = false, kind = SITE } = {}) {
   const nu = nuCheck(pages.map((page) => page.file));
   const server = await startServer(siteDir, rules);
   const results = [];
@@ -108,19 +134,19 @@ async function runPages(pages, rules, siteDir, shotsFor, { defects = false } = {
     for (const page of pages) {
       let outcome;
       try {
-        outcome = await checkPage(browser, { origin: server.origin, headerRules: rules, page, shots: shotsFor(page) });
+        outcome = await kind.check(browser, { origin: server.origin, headerRules: rules, page, shots: shotsFor(page) });
       } catch (error) {
-        outcome = { gates: allBrowserGates(`could not check: ${error.message.split('\n')[0]}`), files: [] };
+        outcome = { gates: allBrowserGates(kind, `could not check: ${error.message.split('\n')[0]}`), files: [] };
       }
       results.push({ page, ...outcome });
-      const bad = BROWSER_GATES.filter((gate) => outcome.gates[gate]?.length);
+      const bad = kind.browserGates.filter((gate) => outcome.gates[gate]?.length);
       if (defects) console.log(`  checked ${page.urlPath}${bad.length ? `  (failing: ${bad.join(', ')})` : ''}`);
       else console.log(`  ${bad.length ? 'FAIL' : 'ok  '} ${page.urlPath}${bad.length ? `  (${bad.join(', ')})` : ''}`);
     }
   } catch (error) {
     // No browser: every browser gate fails on every page; a missing tool is never a skip.
     for (const page of pages.slice(results.length)) {
-      results.push({ page, gates: allBrowserGates(`Chromium could not run: ${error.message.split('\n')[0]}`), files: [] });
+      results.push({ page, gates: allBrowserGates(kind, `Chromium could not run: ${error.message.split('\n')[0]}`), files: [] });
     }
   } finally {
     await browser?.close();
@@ -131,23 +157,23 @@ async function runPages(pages, rules, siteDir, shotsFor, { defects = false } = {
   return results;
 }
 
-function allBrowserGates(problem) {
-  return Object.fromEntries(BROWSER_GATES.map((gate) => [gate, [problem]]));
+function allBrowserGates(kind, problem) {
+  return Object.fromEntries(kind.browserGates.map((gate) => [gate, [problem]]));
 }
 
 /** Prints the per-gate, per-page table and every problem; returns the number of failed checks. */
-function report(results, coverage, label) {
-  const rows = results.map(({ page, gates }) => [
+function report(results, coverage, label, gates = GATES) {
+  const rows = results.map(({ page, gates: result }) => [
     page.urlPath,
     page.type ?? '?',
     page.lang ?? '?',
-    ...GATES.map((gate) => (gates[gate] === null || gates[gate] === undefined ? '-' : gates[gate].length ? 'FAIL' : 'ok')),
+    ...gates.map((gate) => (result[gate] === null || result[gate] === undefined ? '-' : result[gate].length ? 'FAIL' : 'ok')),
   ]);
-  const header = ['page', 'type', 'lang', ...GATES];
+  const header = ['page', 'type', 'lang', ...gates];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells) => cells.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
   console.log('');
-  for (const gate of GATES) console.log(`  ${gate.padEnd(11)} gate ${GATE_TITLES[gate]}`);
+  for (const gate of gates) console.log(`  ${gate.padEnd(11)} gate ${GATE_TITLES[gate]}`);
   console.log('');
   console.log(line(header));
   for (const row of rows) console.log(line(row));
@@ -155,9 +181,9 @@ function report(results, coverage, label) {
   let passed = 0;
   let failed = 0;
   const details = [];
-  for (const { page, gates } of results) {
-    for (const gate of GATES) {
-      const problems = gates[gate];
+  for (const { page, gates: result } of results) {
+    for (const gate of gates) {
+      const problems = result[gate];
       if (problems === null || problems === undefined) continue;
       if (problems.length === 0) passed++;
       else {
@@ -238,6 +264,35 @@ async function selfTest({ site, netlify }) {
     },
   ];
 
+  return runDefects(source, defects, {
+    rules,
+    kind: SITE,
+    prepare: (dir) => {
+      cpSync(path.join(site, 'assets'), path.join(dir, 'assets'), { recursive: true });
+      writeFileSync(path.join(dir, 'assets', 'self-test.png'), PIXEL_PNG);
+      writeFileSync(path.join(dir, 'assets', 'self-test.css'), SHOW_IN_PRINT_CSS);
+    },
+  });
+}
+
+/**
+ * The host gates bite: their defects (an unstyled embed among them) go into copies of the first
+ * host page, each beside a copy of the whole host output. Resolves to the number of failures.
+ */
+async function hostSelfTest({ host, page: rels, 'axe-exclude': axeExclude }) {
+  const [source] = hostPages(host, rels);
+  return runDefects(source, hostDefects(), {
+    rules: [],
+    kind: { ...HOST, check: (browser, args) => checkHostPage(browser, { ...args, axeExclude }) },
+    prepare: (dir) => cpSync(host, dir, { recursive: true }),
+  });
+}
+
+/**
+ * Each defect in its own copy of `source` (beside what `prepare` puts in its folder), checked
+ * with `kind`'s gates: the defect's gate must fail as `expect` says, a clean copy must pass all.
+ */
+async function runDefects(source, defects, { rules, kind, prepare }) {
   const original = readFileSync(source.file, 'utf8');
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'notice-gates-'));
   console.log(`Self-test: defects injected into copies of ${source.rel}, in ${tmp}`);
@@ -249,18 +304,16 @@ async function selfTest({ site, netlify }) {
       const html = defect.inject ? defect.inject(original) : original;
       if (defect.inject && html === original) throw new Error(`could not inject: ${defect.name}`);
       const file = path.join(tmp, dir, source.rel);
+      prepare(path.join(tmp, dir));
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, html);
-      cpSync(path.join(site, 'assets'), path.join(tmp, dir, 'assets'), { recursive: true });
-      writeFileSync(path.join(tmp, dir, 'assets', 'self-test.png'), PIXEL_PNG);
-      writeFileSync(path.join(tmp, dir, 'assets', 'self-test.css'), SHOW_IN_PRINT_CSS);
       return { ...source, file, rel: `${dir}/${source.rel}`, urlPath: `/${dir}${source.urlPath}` };
     });
-    const results = await runPages(pages, rules, tmp, () => null, { defects: true });
+    const results = await runPages(pages, rules, tmp, () => null, { defects: true, kind });
     console.log('');
     results.forEach(({ gates }, i) => {
       const defect = defects[i];
-      const failing = GATES.filter((gate) => gates[gate]?.length);
+      const failing = kind.gates.filter((gate) => gates[gate]?.length);
       let ok;
       let said;
       if (defect.gate === null) {

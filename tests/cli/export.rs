@@ -1,6 +1,6 @@
-//! `notice export` (JSON and fragments), the JSON-LD of every page, and the generator
-//! integrations that can run without their tools: the mdBook preprocessor protocol and the Zola
-//! shortcode. Hugo and Eleventy are built for real by tests/integrations/run (from .ci/run).
+//! `notice export` (JSON and fragments), the JSON-LD of every page, and the mdBook
+//! preprocessor protocol (the Zola shortcode is in embed.rs). Hugo and Eleventy are built for
+//! real by tests/integrations/run (from .ci/run).
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -16,7 +16,7 @@ fn export_json(project: &Project) -> Value {
 }
 
 /// The ids of the `<section>`s of a standalone page.
-fn section_ids(html: &str) -> Vec<String> {
+pub(crate) fn section_ids(html: &str) -> Vec<String> {
     html.match_indices("<section id=\"")
         .map(|(at, needle)| {
             let rest = &html[at + needle.len()..];
@@ -44,9 +44,9 @@ fn json_export_has_every_site_language_and_section_of_the_pages() {
     );
     let cafe = &sites[0];
     assert_eq!(cafe["primary_language"], "fi");
-    assert_eq!(cafe["version"]["id"], "2025-12-01");
+    assert_eq!(cafe["version"]["id"], "2027-01-01");
     assert_eq!(cafe["notice"]["controller"]["name"], "Kahvila Aurinko Oy");
-    assert_eq!(cafe["changes"][0]["version"], "2025-12-01");
+    assert_eq!(cafe["changes"][0]["version"], "2027-01-01");
     assert_eq!(cafe["changes"][0]["class"], "material");
     for (lang, page) in [
         ("fi", "index.html"),
@@ -66,7 +66,11 @@ fn json_export_has_every_site_language_and_section_of_the_pages() {
             format!("kahvila-aurinko/{page}")
         );
         for section in cafe["pages"][lang]["sections"].as_array().unwrap() {
-            let html = section["html"].as_str().unwrap();
+            let wrapped = section["html"].as_str().unwrap();
+            let html = wrapped
+                .strip_prefix(&format!("<div class=\"notice\" lang=\"{lang}\">\n"))
+                .and_then(|html| html.strip_suffix("\n</div>\n"))
+                .expect("each fragment is wrapped with its language");
             assert!(
                 standalone.contains(html),
                 "{lang}: section {} differs from the page",
@@ -99,7 +103,9 @@ fn fragments_are_body_only_html_with_the_pages_ids() {
     );
     let section = project.read("fragments/kahvila-aurinko/sv/valvontaviranomainen.html");
     assert!(
-        section.starts_with("<section id=\"valvontaviranomainen\">"),
+        section.starts_with(
+            "<div class=\"notice\" lang=\"sv\">\n<section id=\"valvontaviranomainen\">"
+        ),
         "{section}"
     );
     assert!(section.contains("Fågelviksgränden 4"), "{section}");
@@ -195,7 +201,8 @@ fn mdbook_preprocessor_fills_markers_in_the_sections_shape() {
     assert_eq!(sections[1], "Separator");
     let chapter = sections[2]["Chapter"]["content"].as_str().unwrap();
     assert!(
-        chapter.starts_with("# Tietosuoja\n\n<h1>") && !chapter.contains("{{#notice"),
+        chapter.starts_with("# Tietosuoja\n\n<div class=\"notice\" lang=\"fi\">\n<h1>")
+            && !chapter.contains("{{#notice"),
         "{chapter}"
     );
     assert!(
@@ -227,7 +234,8 @@ fn mdbook_preprocessor_fills_markers_in_the_items_shape_with_the_configured_root
     assert_eq!(items[0]["PartTitle"], "Käytännöt");
     let content = items[1]["Chapter"]["content"].as_str().unwrap();
     assert!(
-        content.starts_with("Ennen\n\n<h1>") && content.ends_with("\n\nJälkeen\n"),
+        content.starts_with("Ennen\n\n<div class=\"notice\" lang=\"fi\">\n<h1>")
+            && content.ends_with("\n\nJälkeen\n"),
         "{content}"
     );
 }
@@ -290,38 +298,34 @@ fn mdbook_preprocessor_protocol_edges() {
 }
 
 #[test]
-fn zola_shortcode_renders_the_exported_data() {
+fn mdbook_two_notices_in_a_chapter_with_book_toml_options_have_no_duplicate_ids() {
     let project = Project::examples();
-    project
-        .run(&["export", "--format", "json", "--out", "notice-export.json"])
-        .expect(0);
-    project.run(&["build"]).expect(0);
-    // Tera and minijinja share this template's syntax; load_data is Zola's, given here.
-    let shortcode =
-        std::fs::read_to_string(repo_root().join("themes/zola/templates/shortcodes/notice.html"))
-            .unwrap();
-    let mut env = minijinja::Environment::new();
-    let dir = project.path().to_path_buf();
-    env.add_function(
-        "load_data",
-        move |kwargs: minijinja::value::Kwargs| -> Result<minijinja::Value, minijinja::Error> {
-            let path: String = kwargs.get("path")?;
-            let text = std::fs::read_to_string(dir.join(path)).unwrap();
-            Ok(minijinja::Value::from(minijinja::value::Serde(
-                serde_json::from_str::<Value>(&text).unwrap(),
-            )))
-        },
+    std::fs::create_dir_all(project.path().join("book")).unwrap();
+    let mut input: Value = serde_json::from_str(&fixture("book-items.json")).unwrap();
+    input[0]["config"]["preprocessor"]["notice"] = serde_json::json!({
+        "root": "..", "id-prefix": "n-{site}-", "no-title": true, "heading-level": 2
+    });
+    input[1]["items"][1]["Chapter"]["content"] = Value::from(
+        "{{#notice toiminimi-koodaaja fi}}\n\n{{#notice kahvila-aurinko}}\n\n\
+         Kirjoita `{{#notice x}}` tai \\{{#notice x}}.\n",
     );
-    env.add_template("notice.html", &shortcode).unwrap();
-    let html = env
-        .get_template("notice.html")
-        .unwrap()
-        .render(
-            minijinja::context! { site => "verkkoapu", lang => "en", path => "notice-export.json" },
-        )
-        .unwrap();
-    assert_eq!(
-        section_ids(&html),
-        section_ids(&project.read("site/verkkoapu/en/index.html"))
+    let run = mdbook(&project, &[], &input.to_string()).expect(0);
+    let book: Value = serde_json::from_str(&run.stdout()).unwrap();
+    let content = book["items"][1]["Chapter"]["content"].as_str().unwrap();
+    let ids = attribute_values(content, "id");
+    let unique: BTreeSet<&str> = ids.iter().copied().collect();
+    assert_eq!(ids.len(), unique.len(), "duplicate ids in {content}");
+    assert!(ids.iter().all(|id| id.starts_with("n-")), "{ids:?}");
+    assert!(!content.contains("<h1"), "{content}");
+    assert!(
+        content.ends_with("Kirjoita `{{#notice x}}` tai {{#notice x}}.\n"),
+        "{content}"
+    );
+    input[0]["config"]["preprocessor"]["notice"]["heading-level"] = Value::from("two");
+    let refused = mdbook(&project, &[], &input.to_string()).expect(65);
+    assert!(
+        refused.stderr().contains("heading-level"),
+        "{}",
+        refused.stderr()
     );
 }

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use notice_core::diagnostic::Diagnostic;
 use notice_core::error::Failure;
-use notice_core::export::{self, ExportOptions};
+use notice_core::export::{self, EmbedOptions, ExportOptions};
 use notice_core::output::{self, OutputDir, OutputFile, Scope, guard};
 use notice_core::source::display_path;
 
@@ -21,9 +21,23 @@ pub(crate) struct Args {
     out: Option<PathBuf>,
     #[command(flatten)]
     sites: SitesArg,
-    /// Export the sources instead of the released versions.
+    /// Only this language (a code such as `fi`); repeat for more [default: every published one].
+    #[arg(long = "lang", value_name = "CODE")]
+    langs: Vec<String>,
+    /// Export the sources instead of the released versions (a preview of unreleased changes).
     #[arg(long)]
     drafts: bool,
+    /// The level of the notice's top heading, 1 to 3 (the title, or with `--no-title` the
+    /// section headings); the rest shift with it [default: as on the standalone page].
+    #[arg(long, value_name = "N")]
+    heading_level: Option<u8>,
+    /// Leave out the notice's title (`<h1>`), for a host page that has its own.
+    #[arg(long)]
+    no_title: bool,
+    /// Put before every id and in-page link; `{site}` and `{lang}` are replaced, e.g.
+    /// `notice-{site}-` gives `#notice-kahvila-aurinko-oikeudet`.
+    #[arg(long, value_name = "PREFIX", default_value = "")]
+    id_prefix: String,
     #[command(flatten)]
     root: RootArg,
 }
@@ -66,9 +80,17 @@ pub(crate) fn execute(args: Args) -> Outcome {
         &workspace,
         &ExportOptions {
             sites: args.sites.sites,
+            langs: args.langs,
             drafts: args.drafts,
+            embed: EmbedOptions {
+                heading_level: args.heading_level,
+                no_title: args.no_title,
+                id_prefix: args.id_prefix,
+            },
         },
     )?;
+    let warnings: Vec<_> = sites.iter().filter_map(|s| s.warning.clone()).collect();
+    stdout::warn(&warnings);
     match target {
         Target::Stdout => stdout::print(&export::json(&sites)),
         Target::File(file) => {
@@ -81,7 +103,7 @@ pub(crate) fn execute(args: Args) -> Outcome {
             let report = output::write(lock, &files, &Scope::All)?;
             stdout::warn(&report.warnings);
             stdout::println(&format!(
-                "exported {} fragments into {}: {} written, {} unchanged, {} removed",
+                "exported {} files into {}: {} written, {} unchanged, {} removed",
                 files.len(),
                 display_path(dir.shown()),
                 report.written.len(),

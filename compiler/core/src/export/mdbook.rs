@@ -54,13 +54,9 @@ pub fn preprocess(input: &str, root: &Path) -> Result<(String, Vec<Diagnostic>),
     }
     let project_root = project_root(&context, root);
     let workspace = Workspace::open(&project_root)?;
-    let sites = collect(
-        &workspace,
-        &ExportOptions {
-            sites: Vec::new(),
-            drafts: false,
-        },
-    )?;
+    let options = book_options(&context)?;
+    let sites = collect(&workspace, &options)?;
+    warnings.extend(sites.iter().filter_map(|site| site.warning.clone()));
 
     let items = match book.as_object_mut() {
         Some(object) if object.contains_key("items") => object.get_mut("items"),
@@ -96,6 +92,50 @@ fn project_root(context: &Value, cli_root: &Path) -> PathBuf {
     }
 }
 
+/// `drafts`, `heading-level`, `no-title` and `id-prefix` from `[preprocessor.notice]`, the same
+/// as `notice export`'s options.
+fn book_options(context: &Value) -> Result<ExportOptions, Failure> {
+    let table = context.pointer("/config/preprocessor/notice");
+    let get = |key: &str| table.and_then(|t| t.get(key));
+    let wrong = |key: &str, expected: &str| -> Failure {
+        Diagnostic::error(format!(
+            "`[preprocessor.notice] {key}` in book.toml must be {expected}"
+        ))
+        .help("see `notice mdbook` in notice's README for the options")
+        .into()
+    };
+    let flag = |key: &str| match get(key) {
+        None => Ok(false),
+        Some(value) => value.as_bool().ok_or_else(|| wrong(key, "true or false")),
+    };
+    let heading_level = match get("heading-level") {
+        None => None,
+        Some(value) => Some(
+            value
+                .as_u64()
+                .and_then(|n| u8::try_from(n).ok())
+                .ok_or_else(|| wrong("heading-level", "1, 2 or 3"))?,
+        ),
+    };
+    let id_prefix = match get("id-prefix") {
+        None => String::new(),
+        Some(value) => value
+            .as_str()
+            .ok_or_else(|| wrong("id-prefix", "a string such as \"notice-{site}-\""))?
+            .to_string(),
+    };
+    Ok(ExportOptions {
+        sites: Vec::new(),
+        langs: Vec::new(),
+        drafts: flag("drafts")?,
+        embed: super::EmbedOptions {
+            heading_level,
+            no_title: flag("no-title")?,
+            id_prefix,
+        },
+    })
+}
+
 fn replace_in_items(items: &mut Value, sites: &[ExportedSite], errors: &mut Vec<Diagnostic>) {
     let Some(items) = items.as_array_mut() else {
         return;
@@ -119,7 +159,9 @@ fn replace_in_items(items: &mut Value, sites: &[ExportedSite], errors: &mut Vec<
     }
 }
 
-/// Replaces each `{{#notice site [lang]}}` with the notice's HTML, as one HTML block.
+/// Replaces each `{{#notice site [lang]}}` with the notice's HTML, as one HTML block, outside
+/// code fences and inline code (a book documenting the directive shows it there), and turns
+/// the escape `\{{#notice …}}` into the literal directive, as mdBook does for `{{#include}}`.
 fn replace_markers(
     content: &str,
     sites: &[ExportedSite],
@@ -127,26 +169,113 @@ fn replace_markers(
     errors: &mut Vec<Diagnostic>,
 ) -> String {
     let mut out = String::with_capacity(content.len());
-    let mut rest = content;
-    while let Some(start) = rest.find(MARKER) {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + MARKER.len()..];
-        let Some(end) = after.find("}}") else {
-            out.push_str(&rest[start..]);
-            return out;
-        };
-        let args: Vec<&str> = after[..end].split_whitespace().collect();
-        match html_for(sites, &args) {
-            Ok(html) => out.push_str(&html),
-            Err(message) => {
-                errors.push(Diagnostic::error(format!("chapter {chapter:?}: {message}")).help("write `{{#notice <site>}}` or `{{#notice <site> <lang>}}` with a site of the project"));
-                out.push_str(&rest[start..start + MARKER.len() + end + 2]);
+    let mut text = String::new();
+    let mut fence: Option<(u8, usize)> = None;
+    for line in content.split_inclusive('\n') {
+        match fence {
+            Some((ch, len)) => {
+                out.push_str(line);
+                if closes_fence(line, ch, len) {
+                    fence = None;
+                }
             }
+            None => match opens_fence(line) {
+                Some(opened) => {
+                    out.push_str(&expand_text(&text, sites, chapter, errors));
+                    text.clear();
+                    out.push_str(line);
+                    fence = Some(opened);
+                }
+                None => text.push_str(line),
+            },
         }
-        rest = &after[end + 2..];
     }
-    out.push_str(rest);
+    out.push_str(&expand_text(&text, sites, chapter, errors));
     out
+}
+
+/// The fence character and length when `line` opens a fenced code block (CommonMark: up to
+/// three spaces, then at least three backticks or tildes; a backtick fence's info string has
+/// no backtick).
+fn opens_fence(line: &str) -> Option<(u8, usize)> {
+    let trimmed = strip_indent(line)?;
+    let ch = *trimmed.as_bytes().first()?;
+    if ch != b'`' && ch != b'~' {
+        return None;
+    }
+    let len = trimmed.bytes().take_while(|&b| b == ch).count();
+    let info = &trimmed[len..];
+    (len >= 3 && !(ch == b'`' && info.contains('`'))).then_some((ch, len))
+}
+
+fn closes_fence(line: &str, ch: u8, len: usize) -> bool {
+    strip_indent(line).is_some_and(|trimmed| {
+        let run = trimmed.bytes().take_while(|&b| b == ch).count();
+        run >= len && trimmed[run..].trim().is_empty()
+    })
+}
+
+/// `line` without up to three leading spaces; `None` when indented more (not a fence).
+fn strip_indent(line: &str) -> Option<&str> {
+    let spaces = line.bytes().take_while(|&b| b == b' ').count();
+    (spaces <= 3).then(|| &line[spaces..])
+}
+
+/// Expands the directives of text outside fences, copying inline code spans verbatim.
+fn expand_text(
+    text: &str,
+    sites: &[ExportedSite],
+    chapter: &str,
+    errors: &mut Vec<Diagnostic>,
+) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while at < text.len() {
+        let rest = &text[at..];
+        if rest.starts_with('`') {
+            let span = code_span_len(rest);
+            out.push_str(&rest[..span]);
+            at += span;
+        } else if let Some(escaped) = rest.strip_prefix('\\').filter(|r| r.starts_with(MARKER)) {
+            out.push_str(MARKER);
+            at += rest.len() - escaped.len() + MARKER.len();
+        } else if let Some(after) = rest.strip_prefix(MARKER) {
+            let Some(end) = after.find("}}") else {
+                out.push_str(rest);
+                break;
+            };
+            let args: Vec<&str> = after[..end].split_whitespace().collect();
+            match html_for(sites, &args) {
+                Ok(html) => out.push_str(&html),
+                Err(message) => {
+                    errors.push(Diagnostic::error(format!("chapter {chapter:?}: {message}")).help("write `{{#notice <site>}}` or `{{#notice <site> <lang>}}` with a site of the project"));
+                    out.push_str(&rest[..MARKER.len() + end + 2]);
+                }
+            }
+            at += MARKER.len() + end + 2;
+        } else {
+            let ch = rest.chars().next().expect("not at the end");
+            out.push(ch);
+            at += ch.len_utf8();
+        }
+    }
+    out
+}
+
+/// The length of the inline code span at the start of `text` (a run of backticks up to the
+/// next run of the same length), or of the bare run when nothing closes it.
+fn code_span_len(text: &str) -> usize {
+    let open = text.bytes().take_while(|&b| b == b'`').count();
+    let mut at = open;
+    while let Some(found) = text[at..].find('`') {
+        let start = at + found;
+        let run = text[start..].bytes().take_while(|&b| b == b'`').count();
+        if run == open {
+            return start + run;
+        }
+        at = start + run;
+    }
+    open
 }
 
 fn html_for(sites: &[ExportedSite], args: &[&str]) -> Result<String, String> {
@@ -160,15 +289,25 @@ fn html_for(sites: &[ExportedSite], args: &[&str]) -> Result<String, String> {
             ));
         }
     };
-    let site = sites
-        .iter()
-        .find(|s| s.name == name)
-        .ok_or_else(|| format!("no site named `{name}`"))?;
+    let site = sites.iter().find(|s| s.name == name).ok_or_else(|| {
+        let names: Vec<&str> = sites.iter().map(|s| s.name.as_str()).collect();
+        format!(
+            "no site named `{name}`; the project's sites: {}",
+            names.join(", ")
+        )
+    })?;
     let fragment = match lang {
         None => site.fragments.first(),
         Some(code) => site.fragments.iter().find(|f| f.lang.code() == code),
     }
-    .ok_or_else(|| format!("`{name}` is not published in `{}`", lang.unwrap_or("?")))?;
+    .ok_or_else(|| {
+        let codes: Vec<&str> = site.languages.iter().map(|l| l.code()).collect();
+        format!(
+            "`{name}` is not published in `{}`; its languages: {}",
+            lang.unwrap_or("?"),
+            codes.join(", ")
+        )
+    })?;
     Ok(as_one_html_block(&fragment.body))
 }
 
@@ -209,6 +348,54 @@ mod tests {
         assert_eq!(
             comrak::markdown_to_html(&chapter, &options),
             format!("<h1>Luku</h1>\n{block}\n<p>Jälkeen</p>\n")
+        );
+    }
+
+    /// Replaces markers with no sites: a directive that is expanded becomes an error.
+    fn expand(content: &str) -> (String, usize) {
+        let mut errors = Vec::new();
+        let out = replace_markers(content, &[], "c", &mut errors);
+        (out, errors.len())
+    }
+
+    #[test]
+    fn mdbook_directive_in_a_code_fence_is_not_expanded() {
+        for content in [
+            "```md\n{{#notice kahvila}}\n```\n",
+            "~~~~\n{{#notice kahvila}}\n```\n{{#notice kahvila}}\n~~~~\n",
+            "   ```\n{{#notice kahvila}}\n",
+        ] {
+            assert_eq!(expand(content), (content.to_string(), 0), "{content}");
+        }
+        let (_, errors) = expand("```\nx\n```\n{{#notice kahvila}}\n");
+        assert_eq!(errors, 1, "after the fence closes, directives expand again");
+    }
+
+    #[test]
+    fn mdbook_directive_in_inline_code_is_not_expanded() {
+        for content in [
+            "Write `{{#notice kahvila}}` in a chapter.\n",
+            "Or ``{{#notice kahvila fi}} with ` inside``.\n",
+        ] {
+            assert_eq!(expand(content), (content.to_string(), 0), "{content}");
+        }
+        assert_eq!(
+            expand("a ` b {{#notice kahvila}}\n").1,
+            1,
+            "an unclosed backtick is text"
+        );
+    }
+
+    #[test]
+    fn mdbook_escaped_directive_renders_literally_without_the_backslash() {
+        assert_eq!(
+            expand("Write \\{{#notice kahvila fi}} here.\n"),
+            ("Write {{#notice kahvila fi}} here.\n".to_string(), 0)
+        );
+        assert_eq!(
+            expand("`\\{{#notice kahvila}}`\n"),
+            ("`\\{{#notice kahvila}}`\n".to_string(), 0),
+            "inside code the text is kept as written"
         );
     }
 }

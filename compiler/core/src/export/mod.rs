@@ -1,6 +1,7 @@
 //! `notice export`: the notices as one versioned JSON payload or as body-only HTML fragments,
 //! so other site generators (Hugo, Eleventy, Zola, mdBook) can embed them.
 
+pub mod embed;
 pub mod mdbook;
 
 use std::collections::BTreeMap;
@@ -8,8 +9,10 @@ use std::collections::BTreeMap;
 use indexmap::IndexMap;
 use serde::Serialize;
 
+use crate::diagnostic::Diagnostic;
 use crate::diff::json::change_json;
-use crate::error::Failure;
+use crate::diff::release_warning;
+use crate::error::{Failure, FailureKind};
 use crate::history::History;
 use crate::load::LoadedSite;
 use crate::model::{Lang, Notice, Text};
@@ -17,7 +20,17 @@ use crate::project::Project;
 use crate::render::changes::entries;
 use crate::render::site::SiteInput;
 use crate::render::{self, LangFragment, NoticePage, Status, Theme, jsonld, render_fragments};
-use crate::workspace::Workspace;
+use crate::source::display_path;
+use crate::workspace::{Workspace, unknown_site};
+
+pub use embed::EmbedOptions;
+
+/// The stylesheet for embedded notices, every rule scoped under `.notice` (the fragments'
+/// wrapper): written as `notice-embed.css` with the fragments, and in the JSON payload.
+pub const EMBED_CSS: &str = include_str!("notice-embed.css");
+
+/// The stylesheet's file name among the fragments.
+pub const EMBED_CSS_FILE: &str = "notice-embed.css";
 
 /// Bumped when a field of the JSON payload changes meaning or goes away.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -27,8 +40,12 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct ExportOptions {
     /// Only these sites (all when empty).
     pub sites: Vec<String>,
+    /// Only these language codes (all published languages when empty).
+    pub langs: Vec<String>,
     /// Export the sources instead of the released versions.
     pub drafts: bool,
+    /// How the fragments are fitted into a host page.
+    pub embed: EmbedOptions,
 }
 
 /// One site, ready to be written as JSON or fragments.
@@ -47,6 +64,10 @@ pub struct ExportedSite {
     pub changes: Vec<EntryJson>,
     /// The notice as JSON-LD with DPV terms.
     pub jsonld: serde_json::Value,
+    /// The id prefix of each fragment, in the order of `fragments`.
+    pub id_prefixes: Vec<String>,
+    /// Said when the released version is exported while the sources have moved on.
+    pub warning: Option<Diagnostic>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -74,12 +95,15 @@ pub struct EntryJson {
 }
 
 /// Loads and renders every selected site for export. Every site is attempted, so one run
-/// reports every broken site.
+/// reports every broken site. A project without sites, an unknown site or a language a site
+/// does not publish is bad data (exit 65) naming what exists: an export that silently wrote
+/// nothing left the host generator failing later with a less helpful message.
 pub fn collect(
     workspace: &Workspace,
     options: &ExportOptions,
 ) -> Result<Vec<ExportedSite>, Failure> {
-    let selected = workspace.select(&options.sites)?;
+    options.embed.validate()?;
+    let selected = select(workspace, &options.sites)?;
     let theme = Theme::load(workspace.project())?;
     let (sites, failure) = workspace.each_site(&selected, |entry, sources| {
         let history = workspace.history(&entry.name)?;
@@ -88,11 +112,62 @@ pub fn collect(
             history: &history,
             drafts: options.drafts,
         };
-        export_site(workspace.project(), &theme, &input, &history)
+        let mut site = export_site(workspace.project(), &theme, &input, &history, options)?;
+        if !options.drafts {
+            site.warning = release_warning(entry, &sources, &history, "notice export --drafts");
+        }
+        Ok(site)
     });
-    match failure {
+    if let Some(failure) = failure {
+        return Err(failure);
+    }
+    let mut errors = Vec::new();
+    for code in &options.langs {
+        for site in sites.iter().filter(|site| !site.publishes(code)) {
+            let published: Vec<&str> = site.languages.iter().map(|l| l.code()).collect();
+            errors.push(Failure::new(
+                FailureKind::Data,
+                Diagnostic::error(format!("`{}` is not published in `{code}`", site.name))
+                    .note(format!("its languages: {}", published.join(", ")))
+                    .help("pass one of its languages to `--lang`, or leave `--lang` out for all"),
+            ));
+        }
+    }
+    match Failure::combine(errors) {
         Some(failure) => Err(failure),
         None => Ok(sites),
+    }
+}
+
+/// The sites named, or all; none at all, or an unknown name, is bad data naming the sites.
+fn select(
+    workspace: &Workspace,
+    names: &[String],
+) -> Result<Vec<crate::project::SiteEntry>, Failure> {
+    let project = workspace.project();
+    if project.sites.is_empty() {
+        return Err(Failure::new(
+            FailureKind::Data,
+            Diagnostic::error("no sites to export: `content/` holds no `<site>/notice.toml`")
+                .at_path(display_path(&project.root.join("content")))
+                .help("run `notice export` in the notice project, or point `--root DIR` at it (the directory whose `content/<site>/notice.toml` are the notices)"),
+        ));
+    }
+    let all: Vec<&str> = project.sites.iter().map(|s| s.name.as_str()).collect();
+    let unknown: Vec<Failure> = names
+        .iter()
+        .filter(|name| !all.contains(&name.as_str()))
+        .map(|name| {
+            Failure::new(
+                FailureKind::Data,
+                unknown_site(name, all.iter().copied())
+                    .note(format!("the project's sites: {}", all.join(", "))),
+            )
+        })
+        .collect();
+    match Failure::combine(unknown) {
+        Some(failure) => Err(failure),
+        None => workspace.select(names),
     }
 }
 
@@ -102,6 +177,7 @@ fn export_site(
     theme: &Theme,
     input: &SiteInput<'_>,
     history: &History,
+    options: &ExportOptions,
 ) -> Result<ExportedSite, Failure> {
     let (current, status) = input.current();
     // Fragments are embedded elsewhere: no links to pages of ours they cannot reach.
@@ -111,7 +187,15 @@ fn export_site(
         current_languages: &current.languages,
         change_log: false,
     };
-    let fragments = render_fragments(project, theme, &page)?;
+    let fragments: Vec<LangFragment> = render_fragments(project, theme, &page)?
+        .into_iter()
+        .filter(|f| options.langs.is_empty() || options.langs.iter().any(|c| c == f.lang.code()))
+        .map(|f| fit(f, &current.name, &options.embed))
+        .collect();
+    let id_prefixes = fragments
+        .iter()
+        .map(|f| options.embed.prefix(&current.name, f.lang))
+        .collect();
     let canonical = render::canonical_url(project, &render::page_path(current, current.primary()));
     Ok(ExportedSite {
         name: current.name.clone(),
@@ -127,7 +211,24 @@ fn export_site(
         jsonld: jsonld::notice_jsonld(current, canonical.as_deref()),
         fragments,
         changes: change_log(history, current),
+        id_prefixes,
+        warning: None,
     })
+}
+
+impl ExportedSite {
+    fn publishes(&self, code: &str) -> bool {
+        self.languages.iter().any(|l| l.code() == code)
+    }
+}
+
+/// A fragment and its sections, each fitted into a host page on its own.
+fn fit(mut fragment: LangFragment, site: &str, embed: &EmbedOptions) -> LangFragment {
+    fragment.body = embed.apply(&fragment.body, site, fragment.lang);
+    for section in &mut fragment.sections {
+        section.html = embed.apply(&section.html, site, fragment.lang);
+    }
+    fragment
 }
 
 /// The released versions, newest first, with their changes in the site's languages.
@@ -172,6 +273,7 @@ fn change_log(history: &History, current: &LoadedSite) -> Vec<EntryJson> {
 struct Payload<'a> {
     schema_version: u32,
     generator: String,
+    stylesheet: &'static str,
     sites: Vec<SiteJson<'a>>,
 }
 
@@ -199,7 +301,8 @@ struct PageJson<'a> {
 
 #[derive(Serialize)]
 struct SectionJson<'a> {
-    id: &'a str,
+    /// The section's anchor in `html`, with the id prefix.
+    id: String,
     title: &'a str,
     html: &'a str,
 }
@@ -209,6 +312,7 @@ pub fn json(sites: &[ExportedSite]) -> String {
     let payload = Payload {
         schema_version: SCHEMA_VERSION,
         generator: format!("notice {}", env!("CARGO_PKG_VERSION")),
+        stylesheet: EMBED_CSS,
         sites: sites
             .iter()
             .map(|site| SiteJson {
@@ -219,7 +323,8 @@ pub fn json(sites: &[ExportedSite]) -> String {
                 pages: site
                     .fragments
                     .iter()
-                    .map(|f| {
+                    .zip(&site.id_prefixes)
+                    .map(|(f, prefix)| {
                         (
                             f.lang.code(),
                             PageJson {
@@ -230,7 +335,7 @@ pub fn json(sites: &[ExportedSite]) -> String {
                                     .sections
                                     .iter()
                                     .map(|s| SectionJson {
-                                        id: &s.id,
+                                        id: format!("{prefix}{}", s.id),
                                         title: &s.title,
                                         html: &s.html,
                                     })
@@ -250,10 +355,11 @@ pub fn json(sites: &[ExportedSite]) -> String {
     text
 }
 
-/// Fragment files: `<site>/<lang>.html` for the whole notice and `<site>/<lang>/<section>.html`
-/// for each section.
+/// Fragment files: `<site>/<lang>.html` for the whole notice, `<site>/<lang>/<section>.html`
+/// for each section, and the stylesheet `notice-embed.css`.
 pub fn fragment_files(sites: &[ExportedSite]) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
+    files.insert(EMBED_CSS_FILE.to_string(), EMBED_CSS.as_bytes().to_vec());
     for site in sites {
         for fragment in &site.fragments {
             let lang = fragment.lang.code();
