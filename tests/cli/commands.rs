@@ -1,32 +1,6 @@
-//! `notice init`, `notice explain` and usage errors.
+//! `notice explain`, the packaged standard layer and usage errors (`notice init`: init.rs).
 
 use crate::support::Project;
-
-#[test]
-fn init_scaffolds_a_project_that_builds() {
-    let project = Project::empty();
-    let stdout = project.run(&["init", "uusi"]).expect(0).stdout();
-    assert!(stdout.contains("content/esimerkki/notice.toml"), "{stdout}");
-    let run = project.run(&["build", "--root", "uusi"]).expect(0);
-    assert!(run.stdout().contains("built"), "{}", run.stdout());
-    let page = project.read("uusi/site/esimerkki/index.html");
-    assert!(
-        page.contains("Lintulahdenkuja 4, 00530 Helsinki"),
-        "the boilerplate carries the current address"
-    );
-    assert!(!page.contains("Ratapihantie"));
-    let boilerplate = project.read("uusi/content/_shared/fi-standard.toml");
-    assert!(
-        boilerplate.starts_with("# fi-standard:"),
-        "the repository's #:schema path means nothing in a new project"
-    );
-    let again = project.run(&["init", "uusi"]).expect(2);
-    assert!(
-        again
-            .stderr()
-            .contains("a notice project already exists here")
-    );
-}
 
 /// `notice init` writes the standard layer compiled into the library, which must be the one the
 /// examples use: a boilerplate fix made in one place only would ship to new projects or to the

@@ -89,6 +89,31 @@ fn check_summary_says_which_sites_could_not_be_checked() {
     );
 }
 
+/// Issue 14: with one site that fails to load, `check` said "checked 1 site: no findings"
+/// and exited 65. Every format must say that the site was not checked.
+#[test]
+fn check_of_a_lone_site_that_fails_to_load_never_says_no_findings() {
+    let project = Project::fixture("invalid/missing-field");
+    let human = project.run(&["check"]).expect(65);
+    assert_eq!(
+        human.stdout(),
+        "checked 0 sites, could not check 1 site (`kahvila`): 1 error, 0 warnings\n"
+    );
+    let json = project.run(&["check", "--format", "json"]).expect(65);
+    let report: serde_json::Value = serde_json::from_str(&json.stdout()).unwrap();
+    assert_eq!(report["unchecked"], serde_json::json!(["kahvila"]));
+    assert_eq!(report["errors"], 1);
+    assert_eq!(report["findings"][0]["rule"], "load-error");
+    let github = project.run(&["check", "--format", "github"]).expect(65);
+    assert!(
+        github.stdout().starts_with(
+            "::error file=content/kahvila/notice.toml,line=3,col=1,title=load-error::missing required key `title`"
+        ),
+        "{}",
+        github.stdout()
+    );
+}
+
 #[test]
 fn check_github_annotates_every_load_failure() {
     let project = with_a_broken_site();

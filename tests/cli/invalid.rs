@@ -41,6 +41,69 @@ fn missing_required_field() {
     rejects("missing-field", "content/kahvila/notice.toml:3:1");
 }
 
+/// serde names only the missing key; for an enum the hint lists its values, so the writer
+/// need not look them up.
+#[test]
+fn a_missing_enum_key_lists_the_allowed_values() {
+    let project = Project::fixture("invalid/missing-field");
+    for (table, location, help) in [
+        (
+            "[[cookies]]\nid = \"istunto\"\nname = \"s\"\nprovider = \"Me\"\n",
+            "6:1",
+            "add `category = …`, one of `necessary`, `preferences`, `analytics` or `marketing`",
+        ),
+        (
+            "[data_requirement]\nconsequences = \"Ei tilausta.\"\n",
+            "6:1",
+            "add `kind = …`, one of `voluntary`, `contractual`, `statutory` or `contract-prerequisite`",
+        ),
+    ] {
+        project.write(
+            "content/kahvila/notice.toml",
+            &format!("languages = [\"fi\"]\n\n[controller]\nname = \"Kahvila\"\n\n{table}"),
+        );
+        let stderr = project.run(&["build"]).expect(65).stderr();
+        assert!(
+            stderr.contains(&format!("--> content/kahvila/notice.toml:{location}\n")),
+            "{stderr}"
+        );
+        assert!(stderr.contains(&format!("= help: {help}\n")), "{stderr}");
+    }
+}
+
+/// `title` became optional so that a one-paragraph purpose needs no invented heading; a
+/// purpose with neither would be an empty entry on the page.
+#[test]
+fn a_purpose_without_title_or_description_is_a_load_error_at_the_item() {
+    let project = Project::fixture("invalid/missing-field");
+    let site = |purpose: &str| {
+        format!(
+            "languages = [\"fi\"]\n\n[controller]\nname = \"Kahvila\"\n\n[[purposes]]\nid = \"varaukset\"\n{purpose}"
+        )
+    };
+    project.write(
+        "content/kahvila/notice.toml",
+        &site("basis = \"contract\"\n"),
+    );
+    let stderr = project.run(&["build"]).expect(65).stderr();
+    assert!(
+        stderr.starts_with(
+            "error: purpose `varaukset` has neither a `title` nor a `description`\n  --> content/kahvila/notice.toml:6:1\n"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("= help: add `description = \"…\"`"),
+        "{stderr}"
+    );
+    project.run(&["check"]).expect(65);
+    project.write(
+        "content/kahvila/notice.toml",
+        &site("description = \"Pöytävarausten hoitaminen.\"\nbasis = \"contract\"\n"),
+    );
+    project.run(&["build"]).expect(0);
+}
+
 #[test]
 fn invalid_language_code() {
     rejects("invalid-language", "content/kahvila/notice.toml:1:20");

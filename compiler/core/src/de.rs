@@ -8,6 +8,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
 
 use crate::diagnostic::{Diagnostic, did_you_mean, one_of};
+use crate::model::{HELP_MARK, required_enum_values};
 use crate::source::{Entry, Node, Origin, Value};
 
 /// Deserialises `T` from a node tree.
@@ -59,8 +60,15 @@ impl fmt::Display for DeError {
 impl std::error::Error for DeError {}
 
 impl de::Error for DeError {
+    /// A model type's own check says its fix after [`HELP_MARK`]; it becomes the help.
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        DeError::with_help(msg.to_string(), None)
+        let text = msg.to_string();
+        match text.split_once(HELP_MARK) {
+            Some((message, help)) => {
+                DeError::with_help(message.to_string(), Some(help.to_string()))
+            }
+            None => DeError::with_help(text, None),
+        }
     }
 
     fn invalid_type(unexpected: de::Unexpected<'_>, expected: &dyn de::Expected) -> Self {
@@ -94,10 +102,11 @@ impl de::Error for DeError {
     }
 
     fn missing_field(field: &'static str) -> Self {
-        DeError::with_help(
-            format!("missing required key `{field}`"),
-            Some(format!("add `{field} = …` to this table")),
-        )
+        let help = match required_enum_values(field) {
+            Some(values) => format!("add `{field} = …`, one of {}", one_of(values)),
+            None => format!("add `{field} = …` to this table"),
+        };
+        DeError::with_help(format!("missing required key `{field}`"), Some(help))
     }
 }
 

@@ -11,17 +11,20 @@ pub enum FailureKind {
     Usage,
     /// Bad source data, templates included: exit 65 (EX_DATAERR).
     Data,
+    /// An input file named on the command line does not exist: exit 66 (EX_NOINPUT).
+    NoInput,
     /// Reading or writing files failed: exit 74 (EX_IOERR).
     Io,
 }
 
 impl FailureKind {
-    /// The process exit code for this kind: 1, 2, 65 or 74.
+    /// The process exit code for this kind: 1, 2, 65, 66 or 74.
     pub fn exit_code(self) -> u8 {
         match self {
             FailureKind::Findings => 1,
             FailureKind::Usage => 2,
             FailureKind::Data => 65,
+            FailureKind::NoInput => 66,
             FailureKind::Io => 74,
         }
     }
@@ -48,6 +51,11 @@ impl Failure {
     /// An I/O failure (exit 74).
     pub fn io(diagnostic: Diagnostic) -> Self {
         Failure::new(FailureKind::Io, diagnostic)
+    }
+
+    /// A missing input file (exit 66): `notice import` was given a path with nothing there.
+    pub fn no_input(diagnostic: Diagnostic) -> Self {
+        Failure::new(FailureKind::NoInput, diagnostic)
     }
 
     /// A usage failure (exit 2): a wrong command line, or not a project.

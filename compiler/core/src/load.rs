@@ -177,6 +177,7 @@ pub fn load_site(
     };
     let notice: Notice = de::from_node(&merged)?;
     check_custom_section_ids(&merged)?;
+    check_purposes_are_named(&notice, &merged)?;
     let languages = notice
         .languages
         .as_ref()
@@ -189,6 +190,44 @@ pub fn load_site(
         notice,
         languages,
     })
+}
+
+/// `title` is optional, so a purpose that a real notice describes in one paragraph needs no
+/// invented heading; but a purpose with neither a title nor a description would be an empty
+/// entry on the page, so it is refused at its item (the last file that touched it).
+fn check_purposes_are_named(notice: &Notice, merged: &Node) -> Result<(), Diagnostic> {
+    let Some(purpose) = notice
+        .purposes
+        .iter()
+        .find(|p| p.title.is_none() && p.description.is_none())
+    else {
+        return Ok(());
+    };
+    let origin = item_origin(merged, "purposes", &purpose.id).unwrap_or(&merged.origin);
+    Err(Diagnostic::error(format!(
+        "purpose `{}` has neither a `title` nor a `description`",
+        purpose.id
+    ))
+    .at(origin)
+    .help(
+        "add `description = \"…\"` saying what is done with the data, or a short `title = \"…\"`",
+    ))
+}
+
+/// The merged node of the list item `id` of `list`.
+fn item_origin<'a>(merged: &'a Node, list: &str, id: &str) -> Option<&'a Origin> {
+    let Value::Array(items) = &merged.as_table()?.get(list)?.node.value else {
+        return None;
+    };
+    items
+        .iter()
+        .find(|item| {
+            item.as_table()
+                .and_then(|t| t.get("id"))
+                .and_then(|e| e.node.as_str())
+                == Some(id)
+        })
+        .map(|item| &item.origin)
 }
 
 fn check_custom_section_ids(merged: &Node) -> Result<(), Diagnostic> {

@@ -63,6 +63,11 @@ impl IdAllocator {
         self.taken.insert(id.to_string());
     }
 
+    /// Whether `id` is reserved or already handed out.
+    pub fn is_taken(&self, id: &str) -> bool {
+        self.taken.contains(id)
+    }
+
     /// A fresh id derived from `text` (or `fallback` when the text has no letters or digits).
     pub fn allocate(&mut self, text: &str, fallback: &str) -> String {
         let mut base = slugify(text);

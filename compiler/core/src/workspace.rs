@@ -18,7 +18,8 @@ use crate::project::{Project, SiteEntry};
 /// let workspace = Workspace::open(std::path::Path::new("."))?;
 /// for entry in workspace.select(&[])? {
 ///     let site = workspace.load(&entry)?;
-///     println!("{}: {}", site.name, site.notice.controller.name);
+///     let controller = site.notice.controller.name.as_deref().unwrap_or("(not named)");
+///     println!("{}: {controller}", site.name);
 /// }
 /// # Ok::<(), notice_core::error::Failure>(())
 /// ```

@@ -2,10 +2,9 @@
 //! what its sources say.
 
 use crate::diagnostic::Diagnostic;
-use crate::diff::{Class, changes_since_latest};
+use crate::diff::release_warning;
 use crate::error::Failure;
 use crate::history::History;
-use crate::load::LoadedSite;
 use crate::project::SiteEntry;
 use crate::render::site::{SiteInput, SiteOutput};
 use crate::render::{self, ASSETS_DIR, IndexSite, Theme};
@@ -57,7 +56,7 @@ impl BuildContext<'_> {
         let warning = if self.drafts {
             None
         } else {
-            release_warning(entry, &sources, history)
+            release_warning(entry, &sources, history, "notice build --drafts")
         };
         Ok(BuiltSite {
             index: IndexSite::of(input.current().0),
@@ -99,45 +98,4 @@ pub(crate) fn shared_source(path: &str) -> String {
         Some(name) => format!("the theme's static file `static/{name}`"),
         None => "the index page".to_string(),
     }
-}
-
-/// What is published is what was released: a build says when the sources have moved on.
-fn release_warning(
-    entry: &SiteEntry,
-    sources: &LoadedSite,
-    history: &History,
-) -> Option<Diagnostic> {
-    let name = &entry.name;
-    let path = crate::source::display_path(&entry.source);
-    let Some(changes) = changes_since_latest(sources, history) else {
-        return Some(
-            Diagnostic::warning(format!("`{name}` has no released version yet"))
-                .at_path(path)
-                .note("its page shows the sources, with no effective date or change log")
-                .help(format!(
-                    "run `notice release {name}` to publish it as a version"
-                )),
-        );
-    };
-    if changes.is_empty() {
-        return None;
-    }
-    let latest = history.latest().expect("changes imply a version");
-    let material = changes
-        .iter()
-        .filter(|c| c.class() == Class::Material)
-        .count();
-    Some(
-        Diagnostic::warning(format!(
-            "unreleased changes in {name}: run `notice release {name}`"
-        ))
-        .at_path(path)
-        .note(format!(
-            "{} change(s) since version {}, {material} material; the page still shows version {}",
-            changes.len(),
-            latest.id,
-            latest.id
-        ))
-        .help("`notice diff` lists the changes; `notice build --drafts` previews them"),
-    )
 }

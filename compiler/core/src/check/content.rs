@@ -1,6 +1,6 @@
-//! Completeness rules: the items GDPR Arts. 13 and 14 require a notice to state, and cookie details.
+//! Completeness rules: the items GDPR Arts. 13 and 14 require a notice to state.
 
-use super::{Found, SiteView};
+use super::{Found, SiteView, stated_bases};
 use crate::model::{LegalBasis, Right};
 use crate::source::Origin;
 
@@ -34,6 +34,18 @@ pub(super) fn legitimate_interest(site: &SiteView<'_>, out: &mut Vec<Found>) {
             ));
         }
     }
+    let notice = site.notice();
+    let stated = notice.purposes.iter().any(|p| {
+        p.basis == Some(LegalBasis::LegitimateInterests) || p.legitimate_interest.is_some()
+    });
+    if !stated {
+        if let Some((origin, words)) = stated_bases::legitimate_interests(&site.site.merged) {
+            out.push(Found::new(
+                format!("`{words}` is named as a basis, but no purpose rests on it or states the interest"),
+                origin,
+            ).help("give each purpose its `basis`; for `legitimate-interests`, add `legitimate_interest = \"…\"` saying whose interest it is and why it outweighs the person's"));
+        }
+    }
 }
 
 fn has_right(rights: &[Right], id: &str, article: &str) -> bool {
@@ -50,12 +62,19 @@ pub(super) fn consent_withdrawal(site: &SiteView<'_>, out: &mut Vec<Found>) {
         .filter(|p| p.basis == Some(LegalBasis::Consent))
         .map(|p| p.id.as_str())
         .collect();
-    let Some((first, others)) = consent.split_first() else {
-        return;
-    };
     if has_right(&notice.rights, "withdraw-consent", "7(3)") {
         return;
     }
+    let Some((first, others)) = consent.split_first() else {
+        // No purpose's basis is consent, but the prose may name it as one.
+        if let Some((_, words)) = stated_bases::consent(&site.site.merged) {
+            out.push(Found::new(
+                format!("the notice names consent (`{words}`) as a basis, but the right to withdraw it is not stated"),
+                site.root(),
+            ));
+        }
+        return;
+    };
     let mut found = Found::new(
         format!(
             "purpose `{first}` is based on consent, but the right to withdraw it is not stated"
@@ -97,22 +116,30 @@ pub(super) fn retention(site: &SiteView<'_>, out: &mut Vec<Found>) {
 
 pub(super) fn recipients(site: &SiteView<'_>, out: &mut Vec<Found>) {
     let notice = site.notice();
-    if notice.recipients.is_empty() && notice.intros.recipients.is_none() {
+    if notice.recipients.is_empty() && !notice.none.recipients {
         out.push(Found::new(
             "the notice lists no recipients and does not say that there are none",
-            site.root(),
+            unstated_at(site, "recipients"),
         ));
     }
 }
 
 pub(super) fn transfers(site: &SiteView<'_>, out: &mut Vec<Found>) {
     let notice = site.notice();
-    if notice.transfers.is_empty() && notice.intros.transfers.is_none() {
+    if notice.transfers.is_empty() && !notice.none.transfers {
         out.push(Found::new(
             "the notice does not say whether data is transferred outside the EU/EEA",
-            site.root(),
+            unstated_at(site, "transfers"),
         ));
     }
+}
+
+/// Where a list that is neither filled nor stated empty is reported: at the section's intro
+/// when there is one (a notice converted from free text says "no disclosures" there, while
+/// processors keep the data: the words to correct), else at the site's notice.toml.
+fn unstated_at(site: &SiteView<'_>, section: &str) -> Origin {
+    site.origin_at(&["intros", section])
+        .unwrap_or_else(|| site.root())
 }
 
 pub(super) fn transfer_safeguard(site: &SiteView<'_>, out: &mut Vec<Found>) {
@@ -129,10 +156,23 @@ pub(super) fn transfer_safeguard(site: &SiteView<'_>, out: &mut Vec<Found>) {
     }
 }
 
-/// One finding for each field a list item lacks, at the item.
-fn missing_fields(origin: Origin, item: &str, fields: &[(&str, bool)], out: &mut Vec<Found>) {
-    for (field, _) in fields.iter().filter(|(_, present)| !present) {
-        out.push(Found::new(format!("{item} has no {field}"), origin.clone()));
+/// One finding for a list item that lacks fields, naming them all: one item, one finding.
+pub(super) fn missing_fields(
+    origin: Origin,
+    item: &str,
+    fields: &[(&str, bool)],
+    out: &mut Vec<Found>,
+) {
+    let missing: Vec<&str> = fields
+        .iter()
+        .filter(|(_, present)| !present)
+        .map(|(field, _)| *field)
+        .collect();
+    if !missing.is_empty() {
+        out.push(Found::new(
+            format!("{item} has no {}", missing.join(" and no ")),
+            origin,
+        ));
     }
 }
 
@@ -168,13 +208,23 @@ pub(super) fn authority_contact(site: &SiteView<'_>, out: &mut Vec<Found>) {
 
 pub(super) fn controller_contact(site: &SiteView<'_>, out: &mut Vec<Found>) {
     let controller = &site.notice().controller;
+    // At `[controller]` when the notice has one, else at the site's notice.toml.
+    let at = site.locate(&["controller"]);
+    let name = controller.name.as_deref().filter(|n| !n.trim().is_empty());
+    if name.is_none() {
+        out.push(
+            Found::new("the notice does not name the controller", at.clone())
+                .help("add `name = \"…\"`, the controller's legal name, to `[controller]`"),
+        );
+    }
     if controller.email.is_none() && controller.address.is_none() {
+        let who = name.map_or_else(
+            || "the controller".to_string(),
+            |n| format!("the controller `{n}`"),
+        );
         out.push(Found::new(
-            format!(
-                "the controller `{}` has neither an e-mail nor a postal address",
-                controller.name
-            ),
-            site.locate(&["controller"]),
+            format!("{who} has neither an e-mail nor a postal address"),
+            at,
         ));
     }
 }
@@ -200,19 +250,5 @@ pub(super) fn sources(site: &SiteView<'_>, out: &mut Vec<Found>) {
             "the notice does not say where the data comes from",
             site.root(),
         ));
-    }
-}
-
-pub(super) fn cookie_details(site: &SiteView<'_>, out: &mut Vec<Found>) {
-    for cookie in &site.notice().cookies {
-        missing_fields(
-            site.item("cookies", &cookie.id),
-            &format!("cookie `{}`", cookie.name),
-            &[
-                ("purpose", cookie.purpose.is_some()),
-                ("duration", cookie.duration.is_some()),
-            ],
-            out,
-        );
     }
 }

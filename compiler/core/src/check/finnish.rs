@@ -1,6 +1,5 @@
-//! Finnish specifics: the Y-tunnus check digit, and the Data Protection Ombudsman's stale details.
+//! Finnish specifics: the Y-tunnus check digit.
 
-use super::walk::{origin_of, text_values};
 use super::{Found, SiteView};
 
 pub(super) fn business_id(site: &SiteView<'_>, out: &mut Vec<Found>) {
@@ -47,60 +46,6 @@ fn check_business_id(id: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Details of the Ombudsman's former office, seen in many live notices. Matched without regard
-/// to ASCII case; postcodes only as whole numbers.
-const STALE: &[&str] = &[
-    "ratapihantie 9",
-    "bangårdsvägen 9",
-    "tietosuoja@tietosuoja.fi",
-    "00520",
-    "00521",
-];
-
-pub(super) fn stale_authority(site: &SiteView<'_>, out: &mut Vec<Found>) {
-    for value in text_values(&site.site.merged) {
-        // A controller's or contact person's own address may genuinely be in Pasila.
-        if value.key() == "address" {
-            continue;
-        }
-        for part in &value.parts {
-            let matches = stale_details(part.text);
-            let Some(first) = matches.first() else {
-                continue;
-            };
-            let listed: Vec<String> = matches.iter().map(|m| format!("`{m}`")).collect();
-            out.push(Found::new(
-                format!(
-                    "`{}` has the Data Protection Ombudsman's former details: {}",
-                    value.dotted(),
-                    listed.join(", ")
-                ),
-                origin_of(part.node, first),
-            ));
-        }
-    }
-}
-
-/// The stale details in `text`, as written there, in the order they appear.
-fn stale_details(text: &str) -> Vec<&str> {
-    let lower = text.to_ascii_lowercase();
-    let mut found: Vec<(usize, &str)> = Vec::new();
-    for pattern in STALE {
-        let is_number = pattern.bytes().all(|b| b.is_ascii_digit());
-        for (start, _) in lower.match_indices(pattern) {
-            let end = start + pattern.len();
-            let digit_at = |i: usize| lower.as_bytes().get(i).is_some_and(u8::is_ascii_digit);
-            let digit_before = start > 0 && digit_at(start - 1);
-            let whole = !is_number || !(digit_before || digit_at(end));
-            if whole {
-                found.push((start, &text[start..end]));
-            }
-        }
-    }
-    found.sort();
-    found.into_iter().map(|(_, matched)| matched).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,23 +78,6 @@ mod tests {
             check_business_id("0000006-0")
                 .unwrap_err()
                 .contains("cannot exist"),
-        );
-    }
-
-    #[test]
-    fn stale_details_are_found_as_written() {
-        assert_eq!(
-            stale_details("RATAPIHANTIE 9, 6. krs, 00521 Helsinki"),
-            ["RATAPIHANTIE 9", "00521"]
-        );
-        assert_eq!(
-            stale_details("PL 800, 00531 Helsinki; tietosuoja@om.fi"),
-            Vec::<&str>::new()
-        );
-        assert_eq!(stale_details("puh. 0052011"), Vec::<&str>::new());
-        assert_eq!(
-            stale_details("Skriv till tietosuoja@tietosuoja.fi"),
-            ["tietosuoja@tietosuoja.fi"]
         );
     }
 }

@@ -5,14 +5,24 @@
 //! (and its function). Rules read the typed [`Notice`] for meaning and the merged provenance tree for locations, so a
 //! finding points at the layer that set the value, not just at the site.
 
+mod authority;
 mod content;
+mod cookies;
 mod finnish;
 pub mod format;
+mod legal;
+mod overrides;
 mod releases;
+mod retention;
+mod rights;
 mod rules;
+mod stated_bases;
 mod syntax;
 mod texts;
+mod transfer_consistency;
+mod translation;
 mod unchecked;
+mod vocabulary;
 mod walk;
 
 pub use rules::{RULES, Rule, rule};
@@ -126,6 +136,8 @@ struct SiteView<'a> {
     page_ids: Option<BTreeMap<Lang, BTreeSet<String>>>,
     /// The latest released version and the changes since, when the site has releases.
     unreleased: Option<(VersionId, Vec<Change>)>,
+    /// The latest released version's notice, when the site has releases.
+    released: Option<&'a LoadedSite>,
     /// The items of the notice's lists by list and id: a rule that locates every purpose of
     /// thousands finds each in one lookup instead of a scan of the list.
     items: HashMap<(&'a str, &'a str), &'a Node>,
@@ -136,6 +148,7 @@ impl<'a> SiteView<'a> {
         site: &'a LoadedSite,
         page_ids: Option<BTreeMap<Lang, BTreeSet<String>>>,
         unreleased: Option<(VersionId, Vec<Change>)>,
+        released: Option<&'a LoadedSite>,
     ) -> SiteView<'a> {
         let mut items = HashMap::new();
         for (list, entry) in site.merged.as_table().into_iter().flatten() {
@@ -154,6 +167,7 @@ impl<'a> SiteView<'a> {
             site,
             page_ids,
             unreleased,
+            released,
             items,
         }
     }
@@ -300,17 +314,16 @@ fn check_site(
             .map_err(|diagnostic| load_errors.add(diagnostic.into(), name.clone()))
             .ok()
     });
-    let unreleased = match workspace.history(&site.name) {
-        Ok(history) => changes_since_latest(&site, &history).map(|changes| {
-            let latest = history.latest().expect("changes imply a version");
-            (latest.id, changes)
-        }),
-        Err(failure) => {
-            load_errors.add(failure, name);
-            None
-        }
-    };
-    let view = SiteView::new(&site, page_ids, unreleased);
+    let history = workspace
+        .history(&site.name)
+        .map_err(|failure| load_errors.add(failure, name))
+        .unwrap_or_default();
+    let unreleased = changes_since_latest(&site, &history).map(|changes| {
+        let latest = history.latest().expect("changes imply a version");
+        (latest.id, changes)
+    });
+    let released = history.latest().map(|version| &version.site);
+    let view = SiteView::new(&site, page_ids, unreleased, released);
     for rule in RULES {
         let mut found = Vec::new();
         (rule.run)(&view, &mut found);

@@ -1,6 +1,9 @@
 //! The rule registry: every rule of `notice check`, in the order of the README's table.
 
-use super::{Found, SiteView, content, finnish, releases, syntax, texts};
+use super::{
+    Found, SiteView, authority, content, cookies, finnish, legal, overrides, releases, retention,
+    rights, syntax, texts, transfer_consistency, translation,
+};
 use crate::diagnostic::Severity;
 
 /// One check: what it enforces, how bad a failure is, and how to fix it.
@@ -57,16 +60,16 @@ pub const RULES: &[Rule] = &[
         id: "recipients",
         article: Some("GDPR Art. 13(1)(e)"),
         severity: Severity::Error,
-        checks: "recipients are listed, or `[intros] recipients` states that there are no regular disclosures",
-        help: "add `[[recipients]]` items (processors too), or `[intros] recipients = \"Tietoja ei luovuteta säännönmukaisesti.\"`",
+        checks: "recipients are listed, processors included, or `[none] recipients = true` states that no one receives the data",
+        help: "add a `[[recipients]]` item for each recipient; processors (hosting, e-mail, accounting) are recipients too (Art. 4(9)). Only when truly no one receives the data, add `[none]` with `recipients = true`",
         run: content::recipients,
     },
     Rule {
         id: "transfers",
         article: Some("GDPR Art. 13(1)(f)"),
         severity: Severity::Error,
-        checks: "transfers outside the EU/EEA are listed, or `[intros] transfers` states that there are none",
-        help: "add `[[transfers]]` items, or `[intros] transfers = \"Tietoja ei siirretä EU:n tai ETA:n ulkopuolelle.\"`",
+        checks: "transfers outside the EU/EEA are listed, or `[none] transfers = true` states that there are none",
+        help: "add a `[[transfers]]` item for each transfer outside the EU/EEA, or `[none]` with `transfers = true` when there are none",
         run: content::transfers,
     },
     Rule {
@@ -97,9 +100,17 @@ pub const RULES: &[Rule] = &[
         id: "controller-contact",
         article: Some("GDPR Art. 13(1)(a)"),
         severity: Severity::Error,
-        checks: "the controller is identified with an e-mail or a postal address",
+        checks: "the controller is named, and can be reached by e-mail or at a postal address: one finding for each that is missing, at `[controller]` (or the file's 1:1 when there is none)",
         help: "add `email = \"…\"` or `address = \"…\"` to `[controller]`",
         run: content::controller_contact,
+    },
+    Rule {
+        id: "partial-override",
+        article: Some("GDPR Art. 13(1)(a)-(b), 13(2)(d)"),
+        severity: Severity::Warning,
+        checks: "each contact block (`controller`, `controller.representative`, `contact`, `dpo`, `authority`) comes from one file, so an override cannot leave an inherited address or number beside it",
+        help: "give the whole block in one file, or remove the inherited keys with `key = { remove = true }`",
+        run: overrides::partial_override,
     },
     Rule {
         id: "automated-decisions",
@@ -119,11 +130,11 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         id: "cookie-details",
-        article: Some("Act 917/2014 § 205"),
+        article: Some("ePrivacy Directive Art. 5(3); Act 917/2014 § 205; EDPB Guidelines 2/2023"),
         severity: Severity::Error,
-        checks: "every cookie states its purpose and its duration",
+        checks: "every cookie states its purpose and duration; cookies or trackers named only in text are declared; a non-essential cookie has a consent purpose; `none.cookies` does not sit beside cookies",
         help: "add `purpose = \"…\"` and `duration = \"…\"` to the cookie",
-        run: content::cookie_details,
+        run: cookies::cookie_details,
     },
     Rule {
         id: "business-id",
@@ -177,17 +188,92 @@ pub const RULES: &[Rule] = &[
         id: "stale-authority",
         article: Some("GDPR Art. 13(2)(d)"),
         severity: Severity::Error,
-        checks: "no value carries the Data Protection Ombudsman's former details: Ratapihantie 9 (sv Bangårdsvägen 9), the postcodes 00520 and 00521, tietosuoja@tietosuoja.fi; the own `address` of the controller and of persons is exempt",
+        checks: "the `[authority]` block of the Data Protection Ombudsman matches the office's current details, field by field and per language; texts about the authority carry none of its former details (Ratapihantie 9, 00520/00521, tietosuoja@tietosuoja.fi, 029 56 16670)",
         help: "the Office of the Data Protection Ombudsman: Lintulahdenkuja 4, 00530 Helsinki; postal address PL 800, 00531 Helsinki; tietosuoja@om.fi; 029 566 6700. The `fi-standard` layer has them",
-        run: finnish::stale_authority,
+        run: authority::stale_authority,
     },
     Rule {
         id: "unreleased-changes",
-        article: Some("GDPR Art. 13(3)"),
+        article: Some("GDPR Art. 12(1); EDPB Guidelines on transparency (WP260 rev.01)"),
         severity: Severity::Warning,
         checks: "the sources match the site's latest released version (sites never released are not checked)",
         help: "run `notice release <site>`; material changes need advance notice, so choose `--effective` ahead",
         run: releases::unreleased_changes,
+    },
+    // Legal depth (issue 14): the rules a lawyer applies beyond the presence of each item.
+    // An error where the GDPR text requires the information; a warning where the finding is
+    // a likely, not a certain, defect.
+    Rule {
+        id: "data-requirement",
+        article: Some("GDPR Art. 13(2)(e)"),
+        severity: Severity::Error,
+        checks: "whether giving the data is a statutory or contractual requirement, and what follows from not giving it, is stated for the notice, every purpose or every data category",
+        help: "add `[data_requirement]` with `kind` (`voluntary`, `contractual`, `statutory` or `contract-prerequisite`) and `consequences`, or a `requirement` to each purpose",
+        run: legal::data_requirement,
+    },
+    Rule {
+        id: "transfer-consistency",
+        article: Some("GDPR Art. 13(1)(f), Arts. 44-49"),
+        severity: Severity::Error,
+        checks: "recipients outside the EU/EEA and well-known non-EU services named anywhere (Google, Meta, Microsoft, Mailchimp…) have a `[[transfers]]` item; no \"no transfers\" statement sits beside transfers; `adequacy-dpf` only for the United States",
+        help: "add a `[[transfers]]` item naming the recipient, its `country` and `safeguard` (e.g. `adequacy-dpf` for a certified US company), or correct the statement that there are none",
+        run: transfer_consistency::transfer_consistency,
+    },
+    Rule {
+        id: "retention-criteria",
+        article: Some("GDPR Art. 13(2)(a); EDPB Guidelines on transparency (WP260 rev.01)"),
+        severity: Severity::Error,
+        checks: "a retention text gives a period or the criteria that set it, not only \"as long as necessary\" or \"as long as the law allows\" (a missing retention is the `retention` rule's)",
+        help: "give a period (\"2 vuotta asiakassuhteen päättymisestä\") or the criteria and the law that set it (\"Kirjanpitolain 2 luvun 10 §:n mukaan 6 vuotta…\")",
+        run: retention::retention_criteria,
+    },
+    Rule {
+        id: "special-category",
+        article: Some("GDPR Arts. 9(2), 10"),
+        severity: Severity::Error,
+        checks: "special categories of data (health, allergies, special diets, religion, trade union, biometrics, sexual orientation, ethnicity, political opinions, genetics), declared or named in text, have an Art. 9(2) condition, `explicit-consent` where the basis is consent; criminal data has its `criminal_data_law`",
+        help: "add `special_category_condition` to the purpose: `explicit-consent` when it rests on consent (Art. 9(2)(a)), otherwise the point of Art. 9(2) that applies",
+        run: legal::special_category,
+    },
+    Rule {
+        id: "repealed-law",
+        article: Some("Tietosuojalaki 1050/2018, which repealed Act 523/1999"),
+        severity: Severity::Error,
+        checks: "no text refers to the repealed henkilötietolaki (523/1999, sv personuppgiftslagen, en Personal Data Act) or the abolished tietosuojalautakunta",
+        help: "refer to the EU General Data Protection Regulation (tietosuoja-asetus, (EU) 2016/679) and the Tietosuojalaki (1050/2018)",
+        run: legal::repealed_law,
+    },
+    Rule {
+        id: "rights-complete",
+        article: Some("GDPR Art. 13(2)(b)"),
+        severity: Severity::Error,
+        checks: "the rights of access (15), rectification (16), erasure (17), restriction (18) and, where a purpose rests on consent or contract, portability (20) are stated (21 is `object-right`'s, 7(3) `consent-withdrawal`'s, 77 `complaint-right`'s)",
+        help: "add the missing `[[rights]]` items (`access`, `rectification`, `erasure`, `restriction`, `portability`) or extend the `fi-standard` layer, which has them",
+        run: rights::rights_complete,
+    },
+    Rule {
+        id: "object-right",
+        article: Some("GDPR Arts. 13(2)(b), 21"),
+        severity: Severity::Error,
+        checks: "the right to object is stated when a purpose rests on legitimate interests or public task, and its unconditional form for direct marketing when a purpose is direct marketing",
+        help: "add a `[[rights]]` item with `id = \"objection\"` and `article = \"21\"`, or extend the `fi-standard` layer",
+        run: rights::object_right,
+    },
+    Rule {
+        id: "legal-basis-law",
+        article: Some("GDPR Arts. 6(3), 13(1)(c)"),
+        severity: Severity::Error,
+        checks: "a purpose that rests on a legal obligation or a public task names the law that lays it down",
+        help: "add `law = \"…\"` to the purpose, e.g. `law = \"Kirjanpitolaki (1336/1997) 2 luku 10 §\"`",
+        run: legal::legal_basis_law,
+    },
+    Rule {
+        id: "stale-translation",
+        article: None,
+        severity: Severity::Warning,
+        checks: "since the latest release, no text changed in the primary language while its other languages stayed as they were",
+        help: "update the other languages of the text to say what the primary language now says",
+        run: translation::stale_translation,
     },
 ];
 

@@ -196,6 +196,26 @@ pub(super) fn origin_of(node: &Node, needle: &str) -> Origin {
     }
 }
 
+/// The origin of the words at `start..end` of `text` (the string of `node`): like [`origin_of`],
+/// but the same words written twice are told apart by how many times they came before.
+pub(super) fn origin_of_span(node: &Node, text: &str, start: usize, end: usize) -> Origin {
+    let needle = &text[start..end];
+    let before = text[..start].matches(needle).count();
+    let origin = &node.origin;
+    let source = origin
+        .file
+        .text
+        .get(origin.span.clone())
+        .unwrap_or_default();
+    match source.match_indices(needle).nth(before) {
+        Some((offset, _)) if !needle.is_empty() => {
+            let at = origin.span.start + offset;
+            Origin::new(&origin.file, at..at + needle.len())
+        }
+        _ => origin_of(node, needle),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -267,5 +287,17 @@ mod tests {
             "t.toml:1:14"
         );
         assert_eq!(origin_of(values[0].node, "zzz").to_string(), "t.toml:1:5");
+    }
+
+    #[test]
+    fn the_same_words_twice_are_located_apart() {
+        let file = SourceFile::new("t.toml", "a = \"laki ja laki\"\n".into());
+        let root = parse(&file).unwrap();
+        let values = text_values(&root);
+        let text = values[0].parts[0].text;
+        assert_eq!(
+            origin_of_span(values[0].node, text, 8, 12).to_string(),
+            "t.toml:1:14"
+        );
     }
 }

@@ -2,12 +2,20 @@
 
 use serde::Serialize;
 
+mod article;
+mod facts;
 mod terms;
+pub use article::{Article, cite_text};
+pub use facts::{
+    children, derogation, derogation_article, direct_marketing, no_cookies, no_recipients,
+    no_transfers, public_source, security_measure, special_category, special_category_article,
+    special_category_condition, special_category_condition_article,
+};
 pub use terms::{
     cookie_category, legal_basis, pick, recipient_role, requirement, safeguard, section_title,
 };
 
-use crate::model::Lang;
+use crate::model::{Lang, Notice, Text};
 
 /// Interface text for one language. Templates see it as `t`.
 #[derive(Debug, Serialize)]
@@ -19,6 +27,8 @@ pub struct Labels {
     pub updated: &'static str,
     pub languages: &'static str,
     pub all_notices: &'static str,
+    /// A notice's title when it has neither a `title` nor a controller's name.
+    pub notice: &'static str,
     pub fallback_note: &'static str,
     pub business_id: &'static str,
     pub address: &'static str,
@@ -34,6 +44,15 @@ pub struct Labels {
     pub role: &'static str,
     pub country: &'static str,
     pub safeguard: &'static str,
+    pub law: &'static str,
+    pub special_category_condition: &'static str,
+    pub criminal_data_law: &'static str,
+    pub direct_marketing: &'static str,
+    pub special_category: &'static str,
+    pub arrangement: &'static str,
+    pub derogation: &'static str,
+    /// Art. 13(2)(e) for one purpose or data category.
+    pub requirement: &'static str,
     pub cookie_name: &'static str,
     pub cookie_provider: &'static str,
     pub cookie_purpose: &'static str,
@@ -60,6 +79,33 @@ pub struct Labels {
     pub back_to_notice: &'static str,
 }
 
+/// The title of a notice's page in `lang`: its `title`, else the controller's name, else the
+/// word for a privacy notice. A notice may leave both unstated (real notices that never name
+/// their controller), and a page, feed or index entry must still have a title; a blank value
+/// counts as unstated.
+pub fn notice_title(notice: &Notice, lang: Lang, primary: Lang) -> Text {
+    title_or_name(
+        notice.title.as_ref(),
+        notice.controller.name.as_deref(),
+        lang,
+        primary,
+    )
+}
+
+/// [`notice_title`] from the two values it reads, for a caller that keeps only those.
+pub fn title_or_name(title: Option<&Text>, name: Option<&str>, lang: Lang, primary: Lang) -> Text {
+    let stated = |t: &&Text| !t.get(lang, primary).text.trim().is_empty();
+    if let Some(title) = title.filter(stated) {
+        return title.clone();
+    }
+    let name = name.map(str::trim);
+    Text::Plain(
+        name.filter(|n| !n.is_empty())
+            .unwrap_or(labels(lang).notice)
+            .to_string(),
+    )
+}
+
 pub fn labels(lang: Lang) -> &'static Labels {
     match lang {
         Lang::Fi => &FI,
@@ -76,6 +122,7 @@ static FI: Labels = Labels {
     updated: "Päivitetty",
     languages: "Kieli",
     all_notices: "Kaikki tietosuojaselosteet",
+    notice: "Tietosuojaseloste",
     fallback_note: "Tätä tekstiä ei ole käännetty.",
     business_id: "Y-tunnus",
     address: "Osoite",
@@ -91,6 +138,14 @@ static FI: Labels = Labels {
     role: "Rooli",
     country: "Maa",
     safeguard: "Suojatoimi",
+    law: "Laki, johon käsittely perustuu",
+    special_category_condition: "Erityisiä henkilötietoryhmiä koskeva käsittelyperuste",
+    criminal_data_law: "Rikostietojen käsittelyn mahdollistava laki",
+    direct_marketing: "Suoramarkkinointi",
+    special_category: "Erityinen henkilötietoryhmä",
+    arrangement: "Yhteisrekisterinpitäjien järjestelyn keskeinen sisältö",
+    derogation: "Poikkeus",
+    requirement: "Tietojen antamisen vaatimus",
     cookie_name: "Eväste",
     cookie_provider: "Asettaja",
     cookie_purpose: "Tarkoitus",
@@ -124,6 +179,7 @@ static SV: Labels = Labels {
     updated: "Uppdaterad",
     languages: "Språk",
     all_notices: "Alla dataskyddsbeskrivningar",
+    notice: "Dataskyddsbeskrivning",
     fallback_note: "Denna text har inte översatts.",
     business_id: "FO-nummer",
     address: "Adress",
@@ -139,6 +195,14 @@ static SV: Labels = Labels {
     role: "Roll",
     country: "Land",
     safeguard: "Skyddsåtgärd",
+    law: "Lag som behandlingen grundar sig på",
+    special_category_condition: "Villkor för behandling av särskilda kategorier av personuppgifter",
+    criminal_data_law: "Lag som tillåter behandling av uppgifter om lagöverträdelser",
+    direct_marketing: "Direktmarknadsföring",
+    special_category: "Särskild kategori av personuppgifter",
+    arrangement: "Det väsentliga innehållet i de gemensamt personuppgiftsansvarigas arrangemang",
+    derogation: "Undantag",
+    requirement: "Skyldighet att lämna uppgifter",
     cookie_name: "Kaka",
     cookie_provider: "Leverantör",
     cookie_purpose: "Syfte",
@@ -172,6 +236,7 @@ static EN: Labels = Labels {
     updated: "Updated",
     languages: "Language",
     all_notices: "All privacy notices",
+    notice: "Privacy notice",
     fallback_note: "This text has not been translated.",
     business_id: "Business ID",
     address: "Address",
@@ -187,6 +252,14 @@ static EN: Labels = Labels {
     role: "Role",
     country: "Country",
     safeguard: "Safeguard",
+    law: "Law the processing is based on",
+    special_category_condition: "Condition for processing special categories of data",
+    criminal_data_law: "Law authorising the processing of criminal offence data",
+    direct_marketing: "Direct marketing",
+    special_category: "Special category of personal data",
+    arrangement: "The essence of the joint controllers' arrangement",
+    derogation: "Derogation",
+    requirement: "Whether providing the data is required",
     cookie_name: "Cookie",
     cookie_provider: "Provider",
     cookie_purpose: "Purpose",

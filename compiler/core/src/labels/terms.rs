@@ -1,5 +1,6 @@
 //! Legal terms and section headings in fi, sv and en, for pages, change logs and diffs.
 
+use super::article::Article;
 use crate::model::{
     CookieCategory, Lang, LegalBasis, RecipientRole, RequirementKind, Safeguard, Section,
 };
@@ -34,10 +35,12 @@ pub fn section_title(section: Section, lang: Lang) -> &'static str {
             "Regelbundna uppgiftskällor",
             "Sources of the data",
         ],
+        // Processors are recipients too (Art. 4(9)), and *luovutus* alone means disclosure to
+        // third parties: the heading follows Art. 13(1)(e) "vastaanottajat".
         Section::Recipients => [
-            "Tietojen säännönmukaiset luovutukset",
-            "Regelbundna utlämnanden av uppgifter",
-            "Recipients of the data",
+            "Tietojen vastaanottajat ja säännönmukaiset luovutukset",
+            "Mottagare av uppgifterna och regelmässiga utlämnanden",
+            "Recipients of the data and regular disclosures",
         ],
         Section::Transfers => [
             "Tietojen siirto EU:n tai ETA:n ulkopuolelle",
@@ -70,10 +73,11 @@ pub fn section_title(section: Section, lang: Lang) -> &'static str {
             "Den registrerades rättigheter",
             "Your rights",
         ],
+        // Not titled like the Art. 77 right, which the rights section already names.
         Section::Authority => [
-            "Oikeus tehdä valitus valvontaviranomaiselle",
-            "Rätt att lämna klagomål till tillsynsmyndigheten",
-            "Right to lodge a complaint with the supervisory authority",
+            "Valvontaviranomainen",
+            "Tillsynsmyndighet",
+            "Supervisory authority",
         ],
     };
     pick(lang, fi, sv, en)
@@ -143,39 +147,57 @@ pub fn recipient_role(role: RecipientRole, lang: Lang) -> &'static str {
     }
 }
 
-pub fn safeguard(safeguard: Safeguard, lang: Lang) -> &'static str {
-    match safeguard {
-        Safeguard::Adequacy => pick(
-            lang,
-            "Euroopan komission tietosuojan riittävyyttä koskeva päätös (45 artikla)",
-            "Europeiska kommissionens beslut om adekvat skyddsnivå (artikel 45)",
-            "European Commission adequacy decision (Article 45)",
+/// A transfer safeguard in words, with the article it rests on cited in the page's style.
+pub fn safeguard(safeguard: Safeguard, lang: Lang) -> String {
+    let (name, article) = match safeguard {
+        Safeguard::Adequacy => (
+            pick(
+                lang,
+                "Euroopan komission tietosuojan riittävyyttä koskeva päätös",
+                "Europeiska kommissionens beslut om adekvat skyddsnivå",
+                "European Commission adequacy decision",
+            ),
+            Article::new(45),
         ),
-        Safeguard::AdequacyDpf => pick(
-            lang,
-            "EU:n ja Yhdysvaltojen välinen tietosuojakehys (Data Privacy Framework), komission riittävyyspäätös 10.7.2023",
-            "Dataskyddsramen mellan EU och USA (Data Privacy Framework), kommissionens beslut om adekvat skyddsnivå 10.7.2023",
-            "EU-US Data Privacy Framework, Commission adequacy decision of 10 July 2023",
+        Safeguard::AdequacyDpf => (
+            pick(
+                lang,
+                "EU:n ja Yhdysvaltojen välinen tietosuojakehys (Data Privacy Framework), komission riittävyyspäätös 10.7.2023",
+                "Dataskyddsramen mellan EU och USA (Data Privacy Framework), kommissionens beslut om adekvat skyddsnivå 10.7.2023",
+                "EU-US Data Privacy Framework, Commission adequacy decision of 10 July 2023",
+            ),
+            Article::new(45),
         ),
-        Safeguard::Scc => pick(
-            lang,
-            "Euroopan komission vakiosopimuslausekkeet (46 artiklan 2 kohdan c alakohta)",
-            "Europeiska kommissionens standardavtalsklausuler (artikel 46.2 c)",
-            "European Commission standard contractual clauses (Article 46(2)(c))",
+        Safeguard::Scc => (
+            pick(
+                lang,
+                "Euroopan komission vakiosopimuslausekkeet",
+                "Europeiska kommissionens standardavtalsklausuler",
+                "European Commission standard contractual clauses",
+            ),
+            Article::new(46).paragraph(2).point('c'),
         ),
-        Safeguard::Bcr => pick(
-            lang,
-            "Sitovat yrityskohtaiset säännöt (47 artikla)",
-            "Bindande företagsbestämmelser (artikel 47)",
-            "Binding corporate rules (Article 47)",
+        // GDPR fi Arts. 4(20) and 47: "yritystä koskevat sitovat säännöt".
+        Safeguard::Bcr => (
+            pick(
+                lang,
+                "Yritystä koskevat sitovat säännöt",
+                "Bindande företagsbestämmelser",
+                "Binding corporate rules",
+            ),
+            Article::new(47),
         ),
-        Safeguard::Derogation => pick(
-            lang,
-            "Erityistilanteita koskeva poikkeus (49 artikla)",
-            "Undantag i särskilda situationer (artikel 49)",
-            "Derogation for specific situations (Article 49)",
+        Safeguard::Derogation => (
+            pick(
+                lang,
+                "Erityistilanteita koskeva poikkeus",
+                "Undantag i särskilda situationer",
+                "Derogation for specific situations",
+            ),
+            Article::new(49),
         ),
-    }
+    };
+    format!("{name} ({})", article.cite(lang))
 }
 
 pub fn cookie_category(category: CookieCategory, lang: Lang) -> &'static str {

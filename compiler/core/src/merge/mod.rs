@@ -8,7 +8,10 @@
 //! - every other array: replaced whole;
 //! - a language table (`{ fi = "…", en = "…" }`) is one text, so it replaces the inherited
 //!   text whole rather than merging language by language: a stale translation must not survive
-//!   an override.
+//!   an override;
+//! - wherever a value may stand, a table holding exactly `remove = true` deletes the inherited
+//!   value at that key, whatever it is (scalar, text, table, list). Removing what no earlier
+//!   layer set is an error, so a marker never reaches the typed model.
 //!
 //! Every value keeps the origin of the file that set it, so errors and `notice explain` can
 //! point at the right layer.
@@ -137,10 +140,22 @@ pub fn is_slug(name: &str) -> bool {
 pub fn merge_table(base: &mut Table, overlay: Table, path: &str) -> Result<(), Diagnostic> {
     for (key, entry) in overlay {
         let child_path = join(path, &key);
+        if let Some(origin) = removal_marker(&entry.node, false)? {
+            if !base.contains_key(&key) {
+                let mut err = nothing_to_remove(&child_path, &origin);
+                if let Some(hint) = did_you_mean(&key, base.keys().map(String::as_str)) {
+                    err = err.help(hint);
+                }
+                return Err(err);
+            }
+            // `shift_remove` keeps the order of the keys that stay, which output follows.
+            base.shift_remove(&key);
+            continue;
+        }
         match base.get_mut(&key) {
             Some(existing) => merge_entry(existing, entry, &child_path)?,
             None => {
-                let entry = strip_removals(entry, &child_path)?;
+                reject_markers(&entry.node, &mut child_path.clone())?;
                 base.insert(key, entry);
             }
         }
@@ -163,14 +178,15 @@ fn merge_entry(existing: &mut Entry, entry: Entry, path: &str) -> Result<(), Dia
             existing.node.origin = entry.node.origin;
         }
         (_, value) => {
-            let replacement = Entry {
-                key_origin: entry.key_origin,
-                node: Node {
-                    value,
-                    origin: entry.node.origin,
-                },
+            let node = Node {
+                value,
+                origin: entry.node.origin,
             };
-            *existing = strip_removals(replacement, path)?;
+            reject_markers(&node, &mut path.to_string())?;
+            *existing = Entry {
+                key_origin: entry.key_origin,
+                node,
+            };
         }
     }
     Ok(())
@@ -203,7 +219,7 @@ fn merge_item(
 ) -> Result<(), Diagnostic> {
     let (id, removal) = {
         let (id, _) = item_id(&item, path)?;
-        (id.to_string(), removal_marker(&item)?)
+        (id.to_string(), removal_marker(&item, true)?)
     };
     match (index.get(&id).copied(), removal) {
         (Some(at), Some(_)) => {
@@ -212,7 +228,7 @@ fn merge_item(
         }
         (None, Some(remove_origin)) => {
             let known: Vec<&str> = slots.iter().flatten().filter_map(id_of).collect();
-            let mut err = nothing_to_remove(path, &id, &remove_origin);
+            let mut err = nothing_to_remove_item(path, &id, &remove_origin);
             if let Some(hint) = did_you_mean(&id, known) {
                 err = err.help(hint);
             }
@@ -229,6 +245,14 @@ fn merge_item(
             existing.origin = item.origin;
         }
         (None, None) => {
+            let mut item_path = format!("{path}.{id}");
+            for (key, entry) in item.as_table().into_iter().flatten() {
+                let len = item_path.len();
+                item_path.push('.');
+                item_path.push_str(key);
+                reject_markers(&entry.node, &mut item_path)?;
+                item_path.truncate(len);
+            }
             index.insert(id, slots.len());
             slots.push(Some(item));
         }
@@ -241,9 +265,10 @@ fn id_of(node: &Node) -> Option<&str> {
     node.as_table()?.get("id")?.node.as_str()
 }
 
-/// `Some(origin of the marker)` when the item says `remove = true`.
-fn removal_marker(item: &Node) -> Result<Option<Origin>, Diagnostic> {
-    let Some(table) = item.as_table() else {
+/// `Some(origin of the marker)` when `node` is a removal marker: a table holding `remove = true`
+/// and nothing else, or (for a list item, `item`) `id` and `remove = true`.
+fn removal_marker(node: &Node, item: bool) -> Result<Option<Origin>, Diagnostic> {
+    let Some(table) = node.as_table() else {
         return Ok(None);
     };
     let Some(entry) = table.get(REMOVE_KEY) else {
@@ -251,48 +276,102 @@ fn removal_marker(item: &Node) -> Result<Option<Origin>, Diagnostic> {
     };
     match entry.node.value {
         Value::Boolean(true) => {
-            if let Some((key, other)) = table.iter().find(|(k, _)| *k != "id" && *k != REMOVE_KEY) {
+            let extra = table
+                .iter()
+                .find(|(k, _)| *k != REMOVE_KEY && !(item && *k == "id"));
+            if let Some((key, other)) = extra {
+                let (what, keep) = if item {
+                    ("an item marked", "keep only `id` and `remove = true`")
+                } else {
+                    ("a table marked", "write `key = { remove = true }` alone")
+                };
                 return Err(Diagnostic::error(format!(
-                    "an item marked `remove = true` takes no other keys, found `{key}`"
+                    "{what} `remove = true` takes no other keys, found `{key}`"
                 ))
                 .at(&other.key_origin)
-                .help(
-                    "keep only `id` and `remove = true`, or drop `remove` to override the item",
-                ));
+                .help(format!(
+                    "{keep} to delete the inherited value, or drop `remove` to override it"
+                )));
             }
             Ok(Some(entry.key_origin.clone()))
         }
         Value::Boolean(false) => Err(Diagnostic::error("`remove = false` has no meaning")
             .at(&entry.node.origin)
-            .help("delete the `remove` key to keep or override the item")),
+            .help(if item {
+                "delete the `remove` key to keep or override the item"
+            } else {
+                "delete the `remove` key: to keep the inherited value, leave the key out; to delete it, write `key = { remove = true }`"
+            })),
         ref other => Err(Diagnostic::error(format!(
             "wrong type: expected `remove = true`, found {}",
             other.type_name()
         ))
-        .at(&entry.node.origin)),
+        .at(&entry.node.origin)
+        .help("`remove` takes only `true`: `key = { remove = true }` deletes the inherited value")),
     }
 }
 
-fn nothing_to_remove(path: &str, id: &str, origin: &Origin) -> Diagnostic {
+fn nothing_to_remove(path: &str, origin: &Origin) -> Diagnostic {
+    Diagnostic::error(format!("nothing to remove: no earlier layer sets `{path}`")).at(origin)
+}
+
+fn nothing_to_remove_item(path: &str, id: &str, origin: &Origin) -> Diagnostic {
     Diagnostic::error(format!(
         "nothing to remove: no earlier layer has `{path}` item `{id}`"
     ))
     .at(origin)
 }
 
-/// A value that enters the tree without a base must not carry removal markers.
-fn strip_removals(entry: Entry, path: &str) -> Result<Entry, Diagnostic> {
-    if let Value::Array(items) = &entry.node.value {
-        if is_keyed(items) {
-            for item in items {
-                if let Some(origin) = removal_marker(item)? {
-                    let (id, _) = item_id(item, path)?;
-                    return Err(nothing_to_remove(path, id, &origin));
+/// A value that enters the tree without a base (new key, new item, replacement) must hold no
+/// removal marker anywhere: it would have nothing to remove, and must not reach the model.
+/// `path` is a buffer extended and cut back as the walk descends.
+fn reject_markers(node: &Node, path: &mut String) -> Result<(), Diagnostic> {
+    match &node.value {
+        Value::Table(table) => {
+            if let Some(origin) = removal_marker(node, false)? {
+                return Err(nothing_to_remove(path, &origin));
+            }
+            for (key, entry) in table {
+                if !matches!(entry.node.value, Value::Table(_) | Value::Array(_)) {
+                    continue;
                 }
+                let len = path.len();
+                path.push('.');
+                path.push_str(key);
+                reject_markers(&entry.node, path)?;
+                path.truncate(len);
             }
         }
+        Value::Array(items) if is_keyed(items) => {
+            for item in items {
+                let (id, _) = item_id(item, path)?;
+                if let Some(origin) = removal_marker(item, true)? {
+                    return Err(nothing_to_remove_item(path, id, &origin));
+                }
+                let Some(table) = item.as_table() else {
+                    continue;
+                };
+                let len = path.len();
+                path.push('.');
+                path.push_str(id);
+                for (key, entry) in table {
+                    let inner = path.len();
+                    path.push('.');
+                    path.push_str(key);
+                    reject_markers(&entry.node, path)?;
+                    path.truncate(inner);
+                }
+                path.truncate(len);
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                reject_markers(item, path)?;
+            }
+        }
+        _ => {}
     }
-    Ok(entry)
+    Ok(())
 }
 
 fn join(path: &str, key: &str) -> String {

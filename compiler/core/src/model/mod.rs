@@ -1,16 +1,22 @@
 //! The typed notice: every row of the GDPR Art. 13/14 table, as read from a merged source tree.
 
 mod base_url;
+mod contact;
 mod processing;
+mod required;
 mod section;
 mod text;
 
 pub use base_url::BaseUrl;
-pub use processing::{
-    DataCategory, DataRequirement, LegalBasis, Purpose, Recipient, RecipientRole, RequirementKind,
-    Safeguard, Source, Transfer,
+pub use contact::{
+    Email, HELP_MARK, Phone, WebUrl, invalid, is_email, is_phone, is_web_url, web_text,
 };
-pub use section::{PAGE_IDS, Section, reserved_ids};
+pub use processing::{
+    DataCategory, DataRequirement, Derogation, LegalBasis, Purpose, Recipient, RecipientRole,
+    RequirementKind, Safeguard, Source, SpecialCategory, SpecialCategoryCondition, Transfer,
+};
+pub use required::required_enum_values;
+pub use section::{OBJECTION_ANCHOR, PAGE_IDS, Section, reserved_ids};
 pub use text::{Date, Lang, Languages, Localized, Text};
 
 use serde::{Deserialize, Serialize};
@@ -30,6 +36,9 @@ pub struct Notice {
     /// Opening paragraph(s), Markdown.
     pub intro: Option<Text>,
     /// Who decides on the processing, with identity and contact details (Art. 13(1)(a)).
+    /// Optional, like each of its keys: a notice that never says who the controller is is
+    /// recorded as such, and `notice check` reports it (`controller-contact`).
+    #[serde(default)]
     pub controller: Controller,
     /// Contact person for matters about the register.
     pub contact: Option<Person>,
@@ -72,24 +81,57 @@ pub struct Notice {
     /// Optional Markdown shown at the top of a standard section, keyed by section.
     #[serde(default)]
     pub intros: Intros,
+    /// Items the notice states there are none of, as opposed to leaving them unstated.
+    #[serde(default)]
+    pub none: NoneStated,
+    /// Services offered to children on the basis of consent (Art. 8, Tietosuojalaki 1050/2018 § 5).
+    pub children: Option<Children>,
+}
+
+/// What the notice says there is none of (`[none]`). Leaving a list empty says nothing, and
+/// `notice check` reports it; `none.transfers = true` states that there are no transfers, and
+/// the page says so in each language's standard words.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoneStated {
+    /// No one receives the data: no disclosures and no processors (Art. 13(1)(e)).
+    #[serde(default)]
+    pub recipients: bool,
+    /// No data is transferred outside the EU/EEA (Art. 13(1)(f)).
+    #[serde(default)]
+    pub transfers: bool,
+    /// The site sets no cookies and uses no similar technologies.
+    #[serde(default)]
+    pub cookies: bool,
+}
+
+/// Consent-based services offered directly to children (Art. 8).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Children {
+    /// The age from which a child consents alone; in Finland 13 (Tietosuojalaki 1050/2018 § 5).
+    pub age_limit: u8,
+    /// How consent is obtained from the holder of parental responsibility for younger children, Markdown.
+    pub description: Option<Text>,
 }
 
 /// The controller: who decides on the purposes and means of the processing (Art. 13(1)(a)).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Controller {
-    /// Legal name of the controller; required after merging.
-    pub name: String,
+    /// Legal name of the controller; unset when the notice does not name it, which
+    /// `notice check` reports rather than the writer inventing a name.
+    pub name: Option<String>,
     /// Y-tunnus, `NNNNNNN-C`.
     pub business_id: Option<String>,
     /// Postal address, plain text.
     pub address: Option<Text>,
     /// E-mail address, shown as a `mailto:` link.
-    pub email: Option<String>,
+    pub email: Option<Email>,
     /// Phone number as people write it; the page links it with `tel:`.
-    pub phone: Option<String>,
+    pub phone: Option<Phone>,
     /// Web address; must be an absolute `https://` or `http://` address.
-    pub website: Option<String>,
+    pub website: Option<WebUrl>,
     /// Representative in the EU (Art. 27), for controllers established elsewhere.
     pub representative: Option<Person>,
 }
@@ -105,9 +147,9 @@ pub struct Person {
     /// Postal address, plain text.
     pub address: Option<Text>,
     /// E-mail address, shown as a `mailto:` link.
-    pub email: Option<String>,
+    pub email: Option<Email>,
     /// Phone number as people write it; the page links it with `tel:`.
-    pub phone: Option<String>,
+    pub phone: Option<Phone>,
 }
 
 /// Automated decision-making and profiling (Art. 13(2)(f)); stated even when not used.
@@ -156,10 +198,46 @@ pub enum CookieCategory {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Security {
+    /// Standard measures the controller confirms it takes; each renders as a standard sentence
+    /// in every language, so no controller asserts a measure by inheriting a text.
+    #[serde(default)]
+    pub measures: Vec<SecurityMeasure>,
     /// How paper (manual) records are protected, Markdown.
     pub manual: Option<Text>,
     /// How electronic records are protected, Markdown.
     pub electronic: Option<Text>,
+}
+
+/// A standard security measure a controller confirms (`security.measures`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SecurityMeasure {
+    /// Personal data is not kept on paper.
+    NoPaperRecords,
+    /// Paper records are kept in locked premises.
+    LockedPremises,
+    /// Paper records are destroyed securely when no longer needed.
+    SecureDisposal,
+    /// Access is limited to those whose duties require it.
+    NeedToKnowAccess,
+    /// Each user signs in with personal credentials.
+    PersonalCredentials,
+    /// Sign-in requires more than a password.
+    MultiFactorAuthentication,
+    /// Data is transmitted over encrypted connections (TLS).
+    EncryptedConnections,
+    /// Stored data is encrypted.
+    EncryptedStorage,
+    /// Servers are protected by firewalls.
+    Firewalls,
+    /// Data is backed up regularly.
+    Backups,
+    /// Use of the data is logged.
+    AccessLogging,
+    /// Staff are bound by confidentiality and instructed in data protection.
+    StaffConfidentiality,
+    /// Every processor has an agreement under Art. 28.
+    ProcessorAgreements,
 }
 
 /// One data-subject right; the standard texts come from the boilerplate layer.
@@ -170,8 +248,9 @@ pub struct Right {
     pub id: String,
     /// Heading of the right, e.g. "Oikeus saada pääsy tietoihin".
     pub title: Text,
-    /// What the right means and how to use it, Markdown.
-    pub body: Text,
+    /// What the right means and how to use it, Markdown. Optional: real notices often list
+    /// a right by its title alone, and the page then shows the title only.
+    pub body: Option<Text>,
     /// GDPR article, e.g. "15" or "7(3)".
     pub article: Option<String>,
 }
@@ -186,12 +265,15 @@ pub struct Authority {
     pub visiting_address: Option<Text>,
     /// Postal address.
     pub postal_address: Option<Text>,
-    /// Phone number; the page links it with `tel:`.
-    pub phone: Option<String>,
+    /// Phone number; the page links it with `tel:`, and English pages show it in
+    /// international form.
+    pub phone: Option<Phone>,
     /// E-mail address.
-    pub email: Option<String>,
-    /// Web address; must be an absolute `https://` or `http://` address.
-    pub website: Option<String>,
+    pub email: Option<Email>,
+    /// Web address, per language where the authority has pages in each (tietosuoja.fi/sv,
+    /// tietosuoja.fi/en); each an absolute `https://` or `http://` address.
+    #[serde(default, deserialize_with = "web_text")]
+    pub website: Option<Text>,
 }
 
 /// A section of the notice's own, shown after the standard sections.
@@ -224,9 +306,9 @@ pub struct Intros {
     pub data_categories: Option<Text>,
     /// Shown above the sources of the data.
     pub sources: Option<Text>,
-    /// Shown above the recipients; alone it can state that there are no regular disclosures.
+    /// Shown above the recipients. Free text: "there are none" is `none.recipients`, not an intro.
     pub recipients: Option<Text>,
-    /// Shown above the transfers; alone it can state that there are none outside the EU/EEA.
+    /// Shown above the transfers. Free text: "there are none" is `none.transfers`, not an intro.
     pub transfers: Option<Text>,
     /// Shown above the retention statement.
     pub retention: Option<Text>,

@@ -11,16 +11,98 @@ use super::Text;
 pub struct Purpose {
     /// Merge key across layers; stays stable when the text changes.
     pub id: String,
-    /// The purpose, e.g. "Pöytävarausten hoitaminen".
-    pub title: Text,
+    /// The purpose as a heading, e.g. "Pöytävarausten hoitaminen". Optional: a notice that
+    /// describes a purpose in one paragraph has no title for it, and none is invented; a purpose
+    /// then needs a `description`.
+    pub title: Option<Text>,
     /// What is done with the data for this purpose, Markdown.
     pub description: Option<Text>,
     /// The legal basis of the processing for this purpose (Art. 6(1)).
     pub basis: Option<LegalBasis>,
     /// Required when the basis is `legitimate-interests` (Art. 13(1)(d)).
     pub legitimate_interest: Option<Text>,
+    /// The law that lays down a `legal-obligation` or `public-task` basis (Art. 6(3)), e.g.
+    /// "Kirjanpitolaki (1336/1997) 2 luku 10 §".
+    pub law: Option<Text>,
+    /// The Art. 9(2) condition, when the purpose processes special categories of data.
+    pub special_category_condition: Option<SpecialCategoryCondition>,
+    /// The law that authorises processing data on criminal convictions and offences (Art. 10).
+    pub criminal_data_law: Option<Text>,
+    /// Whether giving the data for this purpose is required, and what follows if not (Art. 13(2)(e)).
+    pub requirement: Option<DataRequirement>,
+    /// Whether the purpose is direct marketing, which the person may always object to (Art. 21(2)–(3)).
+    #[serde(default)]
+    pub direct_marketing: bool,
     /// How long the data are kept for this purpose (Art. 13(2)(a)), Markdown.
     pub retention: Option<Text>,
+}
+
+/// The condition of Art. 9(2) that allows processing special categories of personal data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SpecialCategoryCondition {
+    /// Art. 9(2)(a): the person's explicit consent.
+    ExplicitConsent,
+    /// Art. 9(2)(b): obligations and rights in employment, social security and social protection law.
+    Employment,
+    /// Art. 9(2)(c): vital interests of a person unable to consent.
+    VitalInterests,
+    /// Art. 9(2)(d): a not-for-profit body's members, with political, philosophical, religious or trade-union aims.
+    NotForProfit,
+    /// Art. 9(2)(e): data the person has manifestly made public.
+    MadePublic,
+    /// Art. 9(2)(f): establishing, exercising or defending legal claims.
+    LegalClaims,
+    /// Art. 9(2)(g): substantial public interest, on the basis of law.
+    SubstantialPublicInterest,
+    /// Art. 9(2)(h): preventive or occupational medicine, health or social care.
+    HealthCare,
+    /// Art. 9(2)(i): public interest in the area of public health.
+    PublicHealth,
+    /// Art. 9(2)(j): archiving in the public interest, scientific or historical research, statistics.
+    ArchivingResearch,
+}
+
+impl SpecialCategoryCondition {
+    /// The point of Art. 9(2) this condition is, `a` to `j`.
+    pub fn letter(self) -> char {
+        match self {
+            SpecialCategoryCondition::ExplicitConsent => 'a',
+            SpecialCategoryCondition::Employment => 'b',
+            SpecialCategoryCondition::VitalInterests => 'c',
+            SpecialCategoryCondition::NotForProfit => 'd',
+            SpecialCategoryCondition::MadePublic => 'e',
+            SpecialCategoryCondition::LegalClaims => 'f',
+            SpecialCategoryCondition::SubstantialPublicInterest => 'g',
+            SpecialCategoryCondition::HealthCare => 'h',
+            SpecialCategoryCondition::PublicHealth => 'i',
+            SpecialCategoryCondition::ArchivingResearch => 'j',
+        }
+    }
+}
+
+/// A special category of personal data (Art. 9(1)), or data on criminal offences (Art. 10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SpecialCategory {
+    /// Racial or ethnic origin.
+    EthnicOrigin,
+    /// Political opinions.
+    PoliticalOpinions,
+    /// Religious or philosophical beliefs.
+    Beliefs,
+    /// Trade union membership.
+    TradeUnion,
+    /// Genetic data.
+    Genetic,
+    /// Biometric data processed to uniquely identify a person.
+    Biometric,
+    /// Data concerning health, allergies and medically required diets included.
+    Health,
+    /// A person's sex life or sexual orientation.
+    SexualOrientation,
+    /// Criminal convictions and offences (Art. 10, not Art. 9).
+    CriminalOffences,
 }
 
 /// Art. 6(1) (a)–(f).
@@ -67,6 +149,10 @@ pub struct DataCategory {
     pub description: Option<Text>,
     /// How long data of this category are kept (Art. 13(2)(a)), Markdown.
     pub retention: Option<Text>,
+    /// The special category (Art. 9(1)) or criminal-offence data (Art. 10) this is, if any.
+    pub special_category: Option<SpecialCategory>,
+    /// Whether giving data of this category is required, and what follows if not (Art. 13(2)(e)).
+    pub requirement: Option<DataRequirement>,
 }
 
 /// A source of the personal data (Art. 14(2)(f)).
@@ -79,6 +165,9 @@ pub struct Source {
     pub title: Text,
     /// Details of the source, Markdown.
     pub description: Option<Text>,
+    /// Whether the source is publicly accessible, e.g. the trade register (Art. 14(2)(f)).
+    #[serde(default)]
+    pub public: bool,
 }
 
 /// A recipient or category of recipients of the data, processors included (Art. 13(1)(e)).
@@ -89,12 +178,16 @@ pub struct Recipient {
     pub id: String,
     /// The recipient, or a category of recipients.
     pub name: Text,
-    /// In what capacity the recipient receives the data.
-    pub role: RecipientRole,
+    /// In what capacity the recipient receives the data; unset when the notice does not say
+    /// ("ulkopuoliset palveluntarjoajat"), so nothing is invented.
+    pub role: Option<RecipientRole>,
     /// What the recipient does with the data, Markdown.
     pub description: Option<Text>,
     /// Where the recipient processes the data.
     pub country: Option<Text>,
+    /// For a joint controller: the essence of the arrangement between the controllers,
+    /// who answers the person's requests included (Art. 26(2)), Markdown.
+    pub arrangement: Option<Text>,
 }
 
 /// The capacity in which a recipient receives the data.
@@ -123,6 +216,8 @@ pub struct Transfer {
     pub country: Option<Text>,
     /// The ground the transfer relies on (Arts. 45–49).
     pub safeguard: Option<Safeguard>,
+    /// Which derogation of Art. 49(1) applies, when `safeguard` is `derogation`.
+    pub derogation: Option<Derogation>,
     /// Details of the transfer, Markdown.
     pub description: Option<Text>,
 }
@@ -141,6 +236,45 @@ pub enum Safeguard {
     Bcr,
     /// A derogation for a specific situation, Art. 49.
     Derogation,
+}
+
+/// A derogation for a specific situation (Art. 49(1)), for a transfer with no adequacy decision
+/// or appropriate safeguard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Derogation {
+    /// Art. 49(1)(a): explicit consent, after being told of the risks.
+    ExplicitConsent,
+    /// Art. 49(1)(b): necessary for a contract with the person, or steps before one.
+    Contract,
+    /// Art. 49(1)(c): necessary for a contract made in the person's interest with another.
+    ContractInInterest,
+    /// Art. 49(1)(d): important reasons of public interest.
+    PublicInterest,
+    /// Art. 49(1)(e): establishing, exercising or defending legal claims.
+    LegalClaims,
+    /// Art. 49(1)(f): vital interests of a person unable to consent.
+    VitalInterests,
+    /// Art. 49(1)(g): from a register open to consultation by the public.
+    PublicRegister,
+    /// Art. 49(1), second subparagraph: compelling legitimate interests, not repetitive, few persons.
+    CompellingLegitimateInterests,
+}
+
+impl Derogation {
+    /// The point of Art. 49(1) this derogation is, `a` to `g`; `None` for the second subparagraph.
+    pub fn letter(self) -> Option<char> {
+        match self {
+            Derogation::ExplicitConsent => Some('a'),
+            Derogation::Contract => Some('b'),
+            Derogation::ContractInInterest => Some('c'),
+            Derogation::PublicInterest => Some('d'),
+            Derogation::LegalClaims => Some('e'),
+            Derogation::VitalInterests => Some('f'),
+            Derogation::PublicRegister => Some('g'),
+            Derogation::CompellingLegitimateInterests => None,
+        }
+    }
 }
 
 /// Whether giving the data is a statutory or contractual requirement (Art. 13(2)(e)).

@@ -127,8 +127,12 @@ impl Section {
     }
 }
 
+/// The fixed anchor of the right to object when it stands apart from the other rights
+/// (Art. 21(4)); like the section anchors it never changes.
+pub const OBJECTION_ANCHOR: &str = "vastustamisoikeus";
+
 /// Ids the page itself uses besides the sections.
-pub const PAGE_IDS: [&str; 2] = ["main", "toc"];
+pub const PAGE_IDS: [&str; 3] = ["main", "toc", OBJECTION_ANCHOR];
 
 /// Every id a page fixes before any custom section or generated heading id is made.
 pub fn reserved_ids() -> impl Iterator<Item = &'static str> {

@@ -181,10 +181,8 @@ fn entry_path(log: &ChangeLog<'_>, entry: &Entry<'_>, index: usize, lang: Lang) 
 }
 
 pub(super) fn title_of(site: &LoadedSite, lang: Lang) -> String {
-    site.notice.title.as_ref().map_or_else(
-        || site.notice.controller.name.clone(),
-        |t| t.get(lang, site.primary()).text.to_string(),
-    )
+    let title = labels::notice_title(&site.notice, lang, site.primary());
+    title.get(lang, site.primary()).text.to_string()
 }
 
 /// Renders the change log in every language of the current page.

@@ -90,7 +90,14 @@ pub(super) fn render_feed(
             None => format!("urn:x-notice:{}", site.name),
         },
         title: format!("{}: {}", t.change_log, title_of(site, lang)),
-        author: site.notice.controller.name.clone(),
+        // Atom requires a feed author: the controller, else the notice's title.
+        author: site
+            .notice
+            .controller
+            .name
+            .clone()
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| title_of(site, lang)),
         updated: entries
             .first()
             .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |e| e.updated.clone()),

@@ -15,7 +15,7 @@ use crate::project::Project;
 struct IndexEntry {
     name: String,
     title: String,
-    controller: String,
+    controller: Option<String>,
     pages: Vec<Alternate>,
 }
 
@@ -27,8 +27,9 @@ pub struct IndexSite {
     pub name: String,
     /// The notice's title, if it has one.
     pub title: Option<Text>,
-    /// The controller's name, shown when there is no title.
-    pub controller: String,
+    /// The controller's name, if the notice gives one: shown beside the title, and as the title
+    /// when there is none.
+    pub controller: Option<String>,
     /// Published languages, primary first.
     pub languages: Vec<Lang>,
 }
@@ -56,10 +57,13 @@ pub fn render_index(
         .iter()
         .map(|site| {
             let primary = site.languages[0];
-            let title = site.title.as_ref().map_or_else(
-                || site.controller.clone(),
-                |t| t.get(lang, primary).text.to_string(),
+            let title = labels::title_or_name(
+                site.title.as_ref(),
+                site.controller.as_deref(),
+                lang,
+                primary,
             );
+            let title = title.get(lang, primary).text.to_string();
             IndexEntry {
                 name: site.name.clone(),
                 title,

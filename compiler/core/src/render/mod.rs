@@ -8,6 +8,7 @@ mod index;
 pub mod jsonld;
 pub mod markdown;
 mod paths;
+mod processing;
 pub mod sections;
 pub mod site;
 mod text;
@@ -29,7 +30,7 @@ use crate::diagnostic::Diagnostic;
 use crate::history::Version;
 use crate::labels;
 use crate::load::LoadedSite;
-use crate::model::{Date, Lang, Text};
+use crate::model::{Date, Lang};
 use crate::project::Project;
 
 /// Where the CSS is published, relative to the output root (a name no site may have).
@@ -211,10 +212,7 @@ fn page_view(shared: &SharedView<'_>, lang: Lang, path: &str) -> Result<PageView
     let site = notice_page.site;
     let page = PageText::new(site, lang, shared.markdown);
     let notice = &site.notice;
-    let title_text = notice
-        .title
-        .clone()
-        .unwrap_or_else(|| Text::Plain(notice.controller.name.clone()));
+    let title_text = labels::notice_title(notice, lang, site.primary());
     let intro = page.optional_block(notice.intro.as_ref(), &["intro"])?;
     let sections = sections::build(&page)?;
     let root = root_prefix(path);

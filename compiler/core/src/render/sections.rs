@@ -3,10 +3,11 @@
 use minijinja::value::Serde;
 use serde::Serialize;
 
-use super::text::{Html, PageText, tel_href};
+use super::processing;
+use super::text::{Html, PageText, display_phone, tel_href};
 use crate::diagnostic::Diagnostic;
 use crate::labels::{self, section_title};
-use crate::model::{Notice, Person, Section};
+use crate::model::{Controller, LegalBasis, Notice, OBJECTION_ANCHOR, Person, Right, Section};
 
 /// One `<section>` of the page. `template` names `sections/<template>.html` in the theme.
 #[derive(Debug, Serialize)]
@@ -40,8 +41,8 @@ fn person(page: &PageText<'_>, person: &Person) -> PersonView {
         name: person.name.clone(),
         role: person.role.as_ref().map(|t| page.plain(t)),
         address: person.address.as_ref().map(|t| page.plain(t)),
-        email: person.email.clone(),
-        phone: person.phone.clone(),
+        email: person.email.clone().map(String::from),
+        phone: person.phone.as_deref().map(|p| display_phone(p, page.lang)),
         tel: person.phone.as_deref().map(tel_href),
     }
 }
@@ -95,11 +96,11 @@ fn standard_data(
         Section::Contact => contact_data(page, notice),
         Section::Dpo => dpo_data(page, notice),
         Section::RegisterName => register_name_data(page, notice),
-        Section::Purposes => purposes_data(page, notice),
-        Section::DataCategories => data_categories_data(page, notice),
-        Section::Sources => sources_data(page, notice),
-        Section::Recipients => recipients_data(page, notice),
-        Section::Transfers => transfers_data(page, notice),
+        Section::Purposes => processing::purposes(page, notice),
+        Section::DataCategories => processing::data_categories(page, notice),
+        Section::Sources => processing::sources(page, notice),
+        Section::Recipients => processing::recipients(page, notice),
+        Section::Transfers => processing::transfers(page, notice),
         Section::Retention => retention_data(page, notice),
         Section::DataRequirement => data_requirement_data(page, notice),
         Section::AutomatedDecisions => automated_decisions_data(page, notice),
@@ -115,12 +116,16 @@ fn controller_data(
     notice: &Notice,
 ) -> Result<Option<minijinja::Value>, Diagnostic> {
     let c = &notice.controller;
+    // Nothing stated of the controller: no empty list (the section still shows its intro).
+    if *c == Controller::default() {
+        return Ok(None);
+    }
     Ok(Some(minijinja::context! {
-        name => c.name.as_str(),
+        name => c.name.as_deref(),
         business_id => c.business_id.as_deref(),
         address => c.address.as_ref().map(|t| page.plain(t)),
         email => c.email.as_deref(),
-        phone => c.phone.as_deref(),
+        phone => c.phone.as_deref().map(|p| display_phone(p, page.lang)),
         tel => c.phone.as_deref().map(tel_href),
         website => page.web_url(c.website.as_deref(), &["controller", "website"])?,
         representative => c.representative.as_ref().map(|p| Serde(person(page, p))),
@@ -152,86 +157,6 @@ fn register_name_data(
         .register_name
         .as_ref()
         .map(|name| minijinja::context! { name => page.plain(name) }))
-}
-
-fn purposes_data(
-    page: &PageText<'_>,
-    notice: &Notice,
-) -> Result<Option<minijinja::Value>, Diagnostic> {
-    let lang = page.lang;
-    non_empty(&notice.purposes, |p| {
-        let path = |field| ["purposes", p.id.as_str(), field];
-        Ok(minijinja::context! {
-            id => p.id.as_str(),
-            title => page.plain(&p.title),
-            description => page.optional_block(p.description.as_ref(), &path("description"))?,
-            basis => p.basis.map(|b| labels::legal_basis(b, lang)),
-            basis_point => p.basis.map(|b| format!("6(1)({})", b.letter())),
-            legitimate_interest => page.optional_inline(p.legitimate_interest.as_ref(), &path("legitimate_interest"))?,
-            retention => page.optional_inline(p.retention.as_ref(), &path("retention"))?,
-        })
-    })
-}
-
-fn data_categories_data(
-    page: &PageText<'_>,
-    notice: &Notice,
-) -> Result<Option<minijinja::Value>, Diagnostic> {
-    non_empty(&notice.data_categories, |c| {
-        let path = |field| ["data_categories", c.id.as_str(), field];
-        Ok(minijinja::context! {
-            id => c.id.as_str(),
-            title => page.plain(&c.title),
-            description => page.optional_inline(c.description.as_ref(), &path("description"))?,
-            retention => page.optional_inline(c.retention.as_ref(), &path("retention"))?,
-        })
-    })
-}
-
-fn sources_data(
-    page: &PageText<'_>,
-    notice: &Notice,
-) -> Result<Option<minijinja::Value>, Diagnostic> {
-    non_empty(&notice.sources, |s| {
-        Ok(minijinja::context! {
-            id => s.id.as_str(),
-            title => page.plain(&s.title),
-            description => page.optional_inline(s.description.as_ref(), &["sources", &s.id, "description"])?,
-        })
-    })
-}
-
-fn recipients_data(
-    page: &PageText<'_>,
-    notice: &Notice,
-) -> Result<Option<minijinja::Value>, Diagnostic> {
-    let lang = page.lang;
-    non_empty(&notice.recipients, |r| {
-        let path = |field| ["recipients", r.id.as_str(), field];
-        Ok(minijinja::context! {
-            id => r.id.as_str(),
-            name => page.plain(&r.name),
-            role => labels::recipient_role(r.role, lang),
-            description => page.optional_inline(r.description.as_ref(), &path("description"))?,
-            country => r.country.as_ref().map(|t| page.plain(t)),
-        })
-    })
-}
-
-fn transfers_data(
-    page: &PageText<'_>,
-    notice: &Notice,
-) -> Result<Option<minijinja::Value>, Diagnostic> {
-    let lang = page.lang;
-    non_empty(&notice.transfers, |t| {
-        Ok(minijinja::context! {
-            id => t.id.as_str(),
-            recipient => page.plain(&t.recipient),
-            country => t.country.as_ref().map(|c| page.plain(c)),
-            safeguard => t.safeguard.map(|s| labels::safeguard(s, lang)),
-            description => page.optional_inline(t.description.as_ref(), &["transfers", &t.id, "description"])?,
-        })
-    })
 }
 
 fn retention_data(
@@ -270,49 +195,110 @@ fn automated_decisions_data(
     })
 }
 
+/// The cookies, or the standard statement that there are none (`none.cookies`).
 fn cookies_data(
     page: &PageText<'_>,
     notice: &Notice,
 ) -> Result<Option<minijinja::Value>, Diagnostic> {
     let lang = page.lang;
-    non_empty(&notice.cookies, |c| {
-        let path = |field| ["cookies", c.id.as_str(), field];
-        Ok(minijinja::context! {
-            id => c.id.as_str(),
-            name => c.name.as_str(),
-            provider => page.plain(&c.provider),
-            purpose => page.optional_inline(c.purpose.as_ref(), &path("purpose"))?,
-            duration => page.optional_inline(c.duration.as_ref(), &path("duration"))?,
-            category => labels::cookie_category(c.category, lang),
+    let none = (notice.none.cookies && notice.cookies.is_empty()).then(|| labels::no_cookies(lang));
+    let items = notice
+        .cookies
+        .iter()
+        .map(|c| {
+            let path = |field| ["cookies", c.id.as_str(), field];
+            Ok(minijinja::context! {
+                id => c.id.as_str(),
+                name => c.name.as_str(),
+                provider => page.plain(&c.provider),
+                purpose => page.optional_inline(c.purpose.as_ref(), &path("purpose"))?,
+                duration => page.optional_inline(c.duration.as_ref(), &path("duration"))?,
+                category => labels::cookie_category(c.category, lang),
+            })
         })
-    })
+        .collect::<Result<Vec<_>, Diagnostic>>()?;
+    Ok((none.is_some() || !items.is_empty()).then(|| minijinja::context! { items, none }))
 }
 
+/// The measures the controller confirms, each as its standard sentence in page order (the
+/// order of the values, so layers listing them differently still render alike), then the
+/// notice's own texts.
 fn security_data(
     page: &PageText<'_>,
     notice: &Notice,
 ) -> Result<Option<minijinja::Value>, Diagnostic> {
-    Ok(match &notice.security {
-        Some(security) => Some(minijinja::context! {
-            manual => page.optional_block(security.manual.as_ref(), &["security", "manual"])?,
-            electronic => page.optional_block(security.electronic.as_ref(), &["security", "electronic"])?,
-        }),
-        None => None,
-    })
+    let Some(security) = &notice.security else {
+        return Ok(None);
+    };
+    let mut measures = security.measures.clone();
+    measures.sort_unstable();
+    measures.dedup();
+    let measures: Vec<String> = measures
+        .into_iter()
+        .map(|m| labels::security_measure(m, page.lang))
+        .collect();
+    Ok(Some(minijinja::context! {
+        measures,
+        manual => page.optional_block(security.manual.as_ref(), &["security", "manual"])?,
+        electronic => page.optional_block(security.electronic.as_ref(), &["security", "electronic"])?,
+    }))
 }
 
+/// The rights. When any purpose rests on legitimate interests or a public task, or is direct
+/// marketing, the right to object is taken out of the list and shown first, on its own:
+/// Art. 21(4) requires it to be presented clearly and separately from any other information.
 fn rights_data(
     page: &PageText<'_>,
     notice: &Notice,
 ) -> Result<Option<minijinja::Value>, Diagnostic> {
-    non_empty(&notice.rights, |r| {
+    if notice.rights.is_empty() {
+        return Ok(None);
+    }
+    let view = |r: &Right| -> Result<minijinja::Value, Diagnostic> {
         Ok(minijinja::context! {
             id => r.id.as_str(),
             title => page.plain(&r.title),
-            body => page.block(&r.body, &["rights", &r.id, "body"])?,
-            article => r.article.as_deref(),
+            body => page.optional_block(r.body.as_ref(), &["rights", &r.id, "body"])?,
+            article => r.article.as_deref().map(|a| labels::cite_text(a, page.lang)),
         })
-    })
+    };
+    let apart = objection_apart(notice);
+    let objection = apart.map(view).transpose()?;
+    let items = notice
+        .rights
+        .iter()
+        .filter(|r| apart.is_none_or(|o| !std::ptr::eq(*r, o)))
+        .map(view)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Some(minijinja::context! {
+        objection,
+        objection_anchor => OBJECTION_ANCHOR,
+        items,
+    }))
+}
+
+/// The right to object, when Art. 21(4) requires it to stand apart from the other rights.
+pub fn objection_apart(notice: &Notice) -> Option<&Right> {
+    let needed = notice.purposes.iter().any(|p| {
+        p.direct_marketing
+            || matches!(
+                p.basis,
+                Some(LegalBasis::LegitimateInterests | LegalBasis::PublicTask)
+            )
+    });
+    if !needed {
+        return None;
+    }
+    notice
+        .rights
+        .iter()
+        .find(|r| r.id == "objection")
+        .or_else(|| {
+            notice
+                .rights
+                .iter()
+                .find(|r| r.article.as_deref().map(str::trim) == Some("21"))
+        })
 }
 
 fn authority_data(
@@ -324,23 +310,58 @@ fn authority_data(
             name => page.plain(&a.name),
             visiting_address => a.visiting_address.as_ref().map(|t| page.plain(t)),
             postal_address => a.postal_address.as_ref().map(|t| page.plain(t)),
-            phone => a.phone.as_deref(),
+            phone => a.phone.as_deref().map(|p| display_phone(p, page.lang)),
             tel => a.phone.as_deref().map(tel_href),
             email => a.email.as_deref(),
-            website => page.web_url(a.website.as_deref(), &["authority", "website"])?,
+            website => page.web_url(a.website.as_ref().map(|t| page.string(t)).as_deref(), &["authority", "website"])?,
         }),
         None => None,
     })
 }
 
-/// `{ items = [...] }` for a non-empty list, `None` for an empty one.
-fn non_empty<T>(
-    items: &[T],
-    view: impl Fn(&T) -> Result<minijinja::Value, Diagnostic>,
-) -> Result<Option<minijinja::Value>, Diagnostic> {
-    if items.is_empty() {
-        return Ok(None);
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{SourceFile, parse};
+
+    fn notice(text: &str) -> Notice {
+        let file = SourceFile::new("n.toml", text.to_string());
+        crate::de::from_node(&parse(&file).unwrap()).unwrap()
     }
-    let items = items.iter().map(view).collect::<Result<Vec<_>, _>>()?;
-    Ok(Some(minijinja::context! { items }))
+
+    const RIGHTS: &str = r#"
+[controller]
+name = "Alfa Oy"
+
+[[rights]]
+id = "vastustus"
+article = "21"
+title = "Oikeus vastustaa"
+body = "Voit vastustaa."
+
+[[purposes]]
+id = "p"
+title = "P"
+"#;
+
+    #[test]
+    fn objection_stands_apart_for_public_task_found_by_article() {
+        let task = notice(&format!("{RIGHTS}basis = \"public-task\"\n"));
+        assert_eq!(
+            objection_apart(&task).map(|r| r.id.as_str()),
+            Some("vastustus")
+        );
+        let marketing = notice(&format!(
+            "{RIGHTS}basis = \"consent\"\ndirect_marketing = true\n"
+        ));
+        assert!(objection_apart(&marketing).is_some());
+    }
+
+    #[test]
+    fn objection_stays_in_the_list_for_consent_and_contract() {
+        for basis in ["consent", "contract", "legal-obligation", "vital-interests"] {
+            let n = notice(&format!("{RIGHTS}basis = \"{basis}\"\n"));
+            assert!(objection_apart(&n).is_none(), "{basis}");
+        }
+    }
 }

@@ -139,10 +139,35 @@ impl<'a> PageText<'a> {
     }
 }
 
-/// `tel:` target for a phone number as people write it: digits and a leading `+` only.
+/// A phone number in international form: a Finnish domestic number ("029 566 6700") loses its
+/// leading 0 and gets +358 ("+358 29 566 6700"); "00" is the international call prefix and
+/// becomes "+". A number already in `+` form, or one without a trunk prefix (a service number
+/// like "116 117"), is kept as written. Spacing is kept, so the number reads as it was given.
+pub(super) fn international_phone(phone: &str) -> String {
+    let phone = phone.trim();
+    if let Some(rest) = phone.strip_prefix("00") {
+        return format!("+{}", rest.trim_start());
+    }
+    match phone.strip_prefix('0') {
+        Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => format!("+358 {rest}"),
+        _ => phone.to_string(),
+    }
+}
+
+/// The phone number as a page in `lang` shows it: English pages, read from abroad, show the
+/// international form; Finnish and Swedish pages keep the number as written.
+pub(super) fn display_phone(phone: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => international_phone(phone),
+        Lang::Fi | Lang::Sv => phone.trim().to_string(),
+    }
+}
+
+/// `tel:` target for a phone number, always international so it dials from any country:
+/// digits and a leading `+` only.
 pub(super) fn tel_href(phone: &str) -> String {
     let mut href = String::from("tel:");
-    for (i, c) in phone.chars().enumerate() {
+    for (i, c) in international_phone(phone).chars().enumerate() {
         if c.is_ascii_digit() || (i == 0 && c == '+') {
             href.push(c);
         }
@@ -155,8 +180,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tel_keeps_digits_and_leading_plus() {
-        assert_eq!(tel_href("029 566 6700"), "tel:0295666700");
+    fn tel_href_is_international() {
+        assert_eq!(tel_href("029 566 6700"), "tel:+358295666700");
         assert_eq!(tel_href("+358 29 566 6700"), "tel:+358295666700");
+        assert_eq!(tel_href("00358 29 566 6700"), "tel:+358295666700");
+        assert_eq!(tel_href("116 117"), "tel:116117");
+    }
+
+    #[test]
+    fn english_pages_show_finnish_numbers_in_international_form() {
+        assert_eq!(display_phone("029 566 6700", Lang::En), "+358 29 566 6700");
+        assert_eq!(display_phone("029 566 6700", Lang::Fi), "029 566 6700");
+        assert_eq!(display_phone("029 566 6700", Lang::Sv), "029 566 6700");
+        assert_eq!(display_phone("+46 8 123 456", Lang::En), "+46 8 123 456");
+        assert_eq!(international_phone(" 040-123 4567 "), "+358 40-123 4567");
     }
 }

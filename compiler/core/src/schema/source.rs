@@ -25,7 +25,9 @@ pub fn source_schema() -> Value {
             ),
             (
                 "title",
-                text("Page title and heading. Default: the controller's name."),
+                text(
+                    "Page title and heading. Default: the controller's name, else \"Tietosuojaseloste\" / \"Dataskyddsbeskrivning\" / \"Privacy notice\".",
+                ),
             ),
             (
                 "register_name",
@@ -60,7 +62,10 @@ pub fn source_schema() -> Value {
                 list(
                     "Purposes of the processing and the legal basis of each (GDPR Art. 13(1)(c)).",
                     vec![
-                        ("title", text("The purpose.")),
+                        (
+                            "title",
+                            text("The purpose as a heading; optional when `description` says it."),
+                        ),
                         ("description", markdown("What is done.")),
                         (
                             "basis",
@@ -82,6 +87,43 @@ pub fn source_schema() -> Value {
                                 "The interest pursued, when the basis is legitimate-interests (GDPR Art. 13(1)(d)).",
                             ),
                         ),
+                        (
+                            "law",
+                            text(
+                                "The law behind a legal-obligation or public-task basis (GDPR Art. 6(3)).",
+                            ),
+                        ),
+                        (
+                            "special_category_condition",
+                            enumeration(
+                                "The GDPR Art. 9(2) condition for special categories of data: explicit-consent (a), employment (b), vital-interests (c), not-for-profit (d), made-public (e), legal-claims (f), substantial-public-interest (g), health-care (h), public-health (i), archiving-research (j).",
+                                &[
+                                    "explicit-consent",
+                                    "employment",
+                                    "vital-interests",
+                                    "not-for-profit",
+                                    "made-public",
+                                    "legal-claims",
+                                    "substantial-public-interest",
+                                    "health-care",
+                                    "public-health",
+                                    "archiving-research",
+                                ],
+                            ),
+                        ),
+                        (
+                            "criminal_data_law",
+                            text(
+                                "The law that authorises processing data on criminal convictions and offences (GDPR Art. 10).",
+                            ),
+                        ),
+                        ("requirement", requirement()),
+                        (
+                            "direct_marketing",
+                            boolean(
+                                "The purpose is direct marketing, which the person may always object to (GDPR Art. 21(2)-(3)).",
+                            ),
+                        ),
                         ("retention", markdown("Retention for this purpose.")),
                     ],
                 ),
@@ -94,6 +136,24 @@ pub fn source_schema() -> Value {
                         ("title", text("The category.")),
                         ("description", markdown("Details.")),
                         ("retention", markdown("Retention for this category.")),
+                        (
+                            "special_category",
+                            enumeration(
+                                "The special category (GDPR Art. 9(1)) or criminal-offence data (Art. 10) this is.",
+                                &[
+                                    "ethnic-origin",
+                                    "political-opinions",
+                                    "beliefs",
+                                    "trade-union",
+                                    "genetic",
+                                    "biometric",
+                                    "health",
+                                    "sexual-orientation",
+                                    "criminal-offences",
+                                ],
+                            ),
+                        ),
+                        ("requirement", requirement()),
                     ],
                 ),
             ),
@@ -104,6 +164,10 @@ pub fn source_schema() -> Value {
                     vec![
                         ("title", text("The source.")),
                         ("description", markdown("Details.")),
+                        (
+                            "public",
+                            boolean("The source is publicly accessible (GDPR Art. 14(2)(f))."),
+                        ),
                     ],
                 ),
             ),
@@ -116,12 +180,18 @@ pub fn source_schema() -> Value {
                         (
                             "role",
                             enumeration(
-                                "The recipient's role.",
+                                "The recipient's role; leave it out when the notice does not state it.",
                                 &["processor", "controller", "joint-controller", "authority"],
                             ),
                         ),
                         ("description", markdown("What they do with the data.")),
                         ("country", text("Where they process it.")),
+                        (
+                            "arrangement",
+                            markdown(
+                                "For a joint controller: the essence of the arrangement (GDPR Art. 26(2)).",
+                            ),
+                        ),
                     ],
                 ),
             ),
@@ -137,6 +207,22 @@ pub fn source_schema() -> Value {
                             enumeration(
                                 "adequacy (Art. 45), adequacy-dpf (EU-US Data Privacy Framework, 10 July 2023), scc (Art. 46(2)(c)), bcr (Art. 47), derogation (Art. 49).",
                                 &["adequacy", "adequacy-dpf", "scc", "bcr", "derogation"],
+                            ),
+                        ),
+                        (
+                            "derogation",
+                            enumeration(
+                                "The GDPR Art. 49(1) derogation, when safeguard is derogation: explicit-consent (a), contract (b), contract-in-interest (c), public-interest (d), legal-claims (e), vital-interests (f), public-register (g), compelling-legitimate-interests (second subparagraph).",
+                                &[
+                                    "explicit-consent",
+                                    "contract",
+                                    "contract-in-interest",
+                                    "public-interest",
+                                    "legal-claims",
+                                    "vital-interests",
+                                    "public-register",
+                                    "compelling-legitimate-interests",
+                                ],
                             ),
                         ),
                         ("description", markdown("Details.")),
@@ -171,7 +257,12 @@ pub fn source_schema() -> Value {
                     "Data subject rights; fi-standard defines access, rectification, erasure, restriction, portability, objection, automated-decisions, withdraw-consent and complaint.",
                     vec![
                         ("title", text("Heading of the right.")),
-                        ("body", markdown("Explanation.")),
+                        (
+                            "body",
+                            markdown(
+                                "Explanation; optional, a right may be stated by its title alone.",
+                            ),
+                        ),
                         ("article", string("GDPR article, e.g. \"15\" or \"7(3)\".")),
                     ],
                 ),
@@ -183,30 +274,7 @@ pub fn source_schema() -> Value {
                     vec![("title", text("Heading.")), ("body", markdown("Content."))],
                 ),
             ),
-            (
-                "data_requirement",
-                object(
-                    "Whether giving the data is a statutory or contractual requirement (GDPR Art. 13(2)(e)).",
-                    vec![
-                        (
-                            "kind",
-                            enumeration(
-                                "The requirement.",
-                                &[
-                                    "voluntary",
-                                    "contractual",
-                                    "statutory",
-                                    "contract-prerequisite",
-                                ],
-                            ),
-                        ),
-                        (
-                            "consequences",
-                            markdown("What happens if the data is not given."),
-                        ),
-                    ],
-                ),
-            ),
+            ("data_requirement", requirement()),
             (
                 "automated_decisions",
                 object(
@@ -225,6 +293,31 @@ pub fn source_schema() -> Value {
                 object(
                     "Security principles (Finnish practice).",
                     vec![
+                        (
+                            "measures",
+                            json!({
+                                "description": "Standard measures the controller confirms it takes; each renders as a standard sentence.",
+                                "type": "array",
+                                "items": {
+                                    "type": "string",
+                                    "enum": [
+                                        "no-paper-records",
+                                        "locked-premises",
+                                        "secure-disposal",
+                                        "need-to-know-access",
+                                        "personal-credentials",
+                                        "multi-factor-authentication",
+                                        "encrypted-connections",
+                                        "encrypted-storage",
+                                        "firewalls",
+                                        "backups",
+                                        "access-logging",
+                                        "staff-confidentiality",
+                                        "processor-agreements",
+                                    ],
+                                },
+                            }),
+                        ),
                         ("manual", markdown("Paper records.")),
                         ("electronic", markdown("Electronic records.")),
                     ],
@@ -238,9 +331,27 @@ pub fn source_schema() -> Value {
                         ("name", text("The authority.")),
                         ("visiting_address", text("Visiting address.")),
                         ("postal_address", text("Postal address.")),
-                        ("phone", string("Phone number.")),
-                        ("email", string("E-mail address.")),
-                        ("website", web_address("Web address.")),
+                        ("phone", phone("Phone number.")),
+                        ("email", email("E-mail address.")),
+                        (
+                            "website",
+                            json!({
+                                "description": "Web address, or one per language like { fi = \"https://tietosuoja.fi\", en = \"https://tietosuoja.fi/en\" }.",
+                                "anyOf": [
+                                    web_address("Web address."),
+                                    {
+                                        "type": "object",
+                                        "additionalProperties": false,
+                                        "minProperties": 1,
+                                        "properties": {
+                                            "fi": web_address("Finnish page."),
+                                            "sv": web_address("Swedish page."),
+                                            "en": web_address("English page."),
+                                        },
+                                    },
+                                ],
+                            }),
+                        ),
                     ],
                 ),
             ),
@@ -273,8 +384,97 @@ pub fn source_schema() -> Value {
             ),
         ],
     );
+    let extra = [
+        (
+            "none",
+            object(
+                "What the notice states there is none of; an empty list alone states nothing.",
+                vec![
+                    (
+                        "recipients",
+                        boolean(
+                            "No one receives the data, processors included (GDPR Art. 13(1)(e)).",
+                        ),
+                    ),
+                    (
+                        "transfers",
+                        boolean("No data is transferred outside the EU/EEA (GDPR Art. 13(1)(f))."),
+                    ),
+                    (
+                        "cookies",
+                        boolean("The site sets no cookies and uses no similar technologies."),
+                    ),
+                ],
+            ),
+        ),
+        (
+            "children",
+            object(
+                "Consent-based services offered to children (GDPR Art. 8, Tietosuojalaki 1050/2018 § 5).",
+                vec![
+                    (
+                        "age_limit",
+                        json!({ "description": "The age from which a child consents alone; 13 in Finland.", "type": "integer", "minimum": 0, "maximum": 255 }),
+                    ),
+                    (
+                        "description",
+                        markdown("How consent is obtained for younger children."),
+                    ),
+                ],
+            ),
+        ),
+    ];
+    if let Some(properties) = schema["properties"].as_object_mut() {
+        for (key, value) in extra {
+            properties.insert(key.to_string(), value);
+        }
+    }
+    super::removable(&mut schema);
     with_header(&mut schema, "notice source (layer or site)");
+    schema["definitions"]["remove"] = super::remove_definition();
     schema
+}
+
+/// Whether giving data is required (GDPR Art. 13(2)(e)): for the notice, a purpose or a category.
+fn requirement() -> Value {
+    object(
+        "Whether giving the data is a statutory or contractual requirement, and what follows if it is not given (GDPR Art. 13(2)(e)).",
+        vec![
+            (
+                "kind",
+                enumeration(
+                    "The requirement.",
+                    &[
+                        "voluntary",
+                        "contractual",
+                        "statutory",
+                        "contract-prerequisite",
+                    ],
+                ),
+            ),
+            (
+                "consequences",
+                markdown("What happens if the data is not given."),
+            ),
+        ],
+    )
+}
+
+/// An e-mail address; the compiler checks it fully when it reads the file.
+fn email(description: &str) -> Value {
+    json!({ "description": description, "type": "string", "format": "email" })
+}
+
+/// A phone number: digits with spaces, `-`, `/`, `.` or parentheses, an optional leading `+`.
+fn phone(description: &str) -> Value {
+    json!({ "description": description, "type": "string", "pattern": PHONE_PATTERN })
+}
+
+/// The shape of [`crate::model::Phone`], less its count of 6 to 15 digits.
+pub(super) const PHONE_PATTERN: &str = "^[+]?[0-9(][0-9 ()./-]*$";
+
+fn boolean(description: &str) -> Value {
+    json!({ "description": description, "type": "boolean" })
 }
 
 fn person(description: &str) -> Value {
@@ -286,14 +486,16 @@ fn person_properties() -> Vec<(&'static str, Value)> {
         ("name", string("Name.")),
         ("role", text("Role or team, e.g. Asiakaspalvelu.")),
         ("address", text("Postal address.")),
-        ("email", string("E-mail address.")),
-        ("phone", string("Phone number, e.g. 029 566 6700.")),
+        ("email", email("E-mail address.")),
+        ("phone", phone("Phone number, e.g. 029 566 6700.")),
     ]
 }
 
 fn controller() -> Value {
     let mut properties = person_properties();
-    properties[0].1 = string("Legal name (required after merging).");
+    properties[0].1 = string(
+        "Legal name. Leave it out when the notice does not name the controller: `notice check` reports that.",
+    );
     properties.remove(1);
     properties.insert(
         1,

@@ -29,13 +29,13 @@ fn render_with(name: &str, intro: &str) -> Vec<(String, Vec<u8>)> {
     let history: History = workspace.history(&site.name).expect("its history");
     let notice = &mut site.notice;
     notice.title = Some(Text::Plain(name.to_string()));
-    notice.controller.name = name.to_string();
+    notice.controller.name = Some(name.to_string());
     notice.intro = Some(Text::Plain(intro.to_string()));
     if let Some(recipient) = notice.recipients.first_mut() {
         recipient.name = Text::Plain(name.to_string());
     }
     if let Some(purpose) = notice.purposes.first_mut() {
-        purpose.title = Text::Plain(name.to_string());
+        purpose.title = Some(Text::Plain(name.to_string()));
     }
     let theme = Theme::load(workspace.project()).expect("the built-in theme");
     let input = SiteInput {

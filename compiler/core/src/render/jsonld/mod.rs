@@ -2,45 +2,17 @@
 
 use serde_json::{Map, Value, json};
 
+mod terms;
+
+pub use terms::{
+    derogation_iri, legal_basis_iri, right_iri, safeguard_iri, special_category_condition_iri,
+};
+use terms::{recipient_type, security_measure_iri};
+
 use crate::load::LoadedSite;
-use crate::model::{Authority, LegalBasis, Purpose, RecipientRole, Safeguard, Text, Transfer};
-
-/// The IRI of a legal basis of Art. 6(1).
-pub fn legal_basis_iri(basis: LegalBasis) -> String {
-    format!("eu-gdpr:A6-1-{}", basis.letter())
-}
-
-/// The DPV term for a transfer safeguard.
-pub fn safeguard_iri(safeguard: Safeguard) -> &'static str {
-    match safeguard {
-        Safeguard::Adequacy | Safeguard::AdequacyDpf => "eu-gdpr:A45-3",
-        Safeguard::Scc => "dpv:StandardContractualClauses",
-        Safeguard::Bcr => "dpv:BindingCorporateRules",
-        Safeguard::Derogation => "eu-gdpr:A49-1",
-    }
-}
-
-/// `eu-gdpr:A15` for "15", `eu-gdpr:A7-3` for "7(3)"; `None` for anything else.
-pub fn right_iri(article: &str) -> Option<String> {
-    let mut parts = article.trim().split(['(', ')']).filter(|p| !p.is_empty());
-    let main = parts.next()?;
-    if !main.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let rest: Vec<&str> = parts.collect();
-    if rest
-        .iter()
-        .any(|p| !p.bytes().all(|b| b.is_ascii_alphanumeric()))
-    {
-        return None;
-    }
-    let mut iri = format!("eu-gdpr:A{main}");
-    for part in rest {
-        iri.push('-');
-        iri.push_str(part);
-    }
-    Some(iri)
-}
+use crate::model::{
+    Authority, DataCategory, Purpose, Recipient, Safeguard, Source, Text, Transfer,
+};
 
 /// Language-tagged values of a text: one per language the site publishes.
 fn texts(site: &LoadedSite, text: &Text) -> Value {
@@ -60,15 +32,6 @@ fn named(site: &LoadedSite, kind: &str, name: &Text) -> Map<String, Value> {
     node.insert("@type".into(), json!(kind));
     node.insert("schema:name".into(), texts(site, name));
     node
-}
-
-fn recipient_type(role: RecipientRole) -> &'static str {
-    match role {
-        RecipientRole::Processor => "dpv:DataProcessor",
-        RecipientRole::Controller => "dpv:DataController",
-        RecipientRole::JointController => "dpv:JointDataControllers",
-        RecipientRole::Authority => "dpv:Authority",
-    }
 }
 
 /// The JSON-LD description of a notice. `id` is its public URL, when known.
@@ -99,15 +62,33 @@ pub fn notice_jsonld(site: &LoadedSite, id: Option<&str>) -> Value {
     root.insert("dpv:hasDataController".into(), controller_node(site));
     let purposes = notice.purposes.iter().map(|p| purpose_node(site, p));
     root.insert("dpv:hasPurpose".into(), purposes.collect());
-    let data = notice
-        .data_categories
-        .iter()
-        .map(|category| Value::Object(named(site, "dpv:PersonalData", &category.title)));
+    let data = notice.data_categories.iter().map(|c| data_node(site, c));
     root.insert("dpv:hasPersonalData".into(), data.collect());
-    let recipients = notice.recipients.iter().map(|recipient| {
-        Value::Object(named(site, recipient_type(recipient.role), &recipient.name))
-    });
+    if !notice.sources.is_empty() {
+        let sources = notice.sources.iter().map(|s| source_node(site, s));
+        root.insert("dpv:hasDataSource".into(), sources.collect());
+    }
+    let recipients = notice.recipients.iter().map(|r| recipient_node(site, r));
     root.insert("dpv:hasRecipient".into(), recipients.collect());
+    if notice.children.is_some() {
+        root.insert("dpv:hasDataSubject".into(), json!({ "@type": "dpv:Child" }));
+    }
+    if let Some(security) = &notice.security {
+        let mut measures: Vec<&str> = security
+            .measures
+            .iter()
+            .filter_map(|m| security_measure_iri(*m))
+            .collect();
+        measures.sort_unstable();
+        measures.dedup();
+        if !measures.is_empty() {
+            let measures = measures.into_iter().map(|iri| json!({ "@id": iri }));
+            root.insert(
+                "dpv:hasTechnicalOrganisationalMeasure".into(),
+                measures.collect(),
+            );
+        }
+    }
     let transfers = notice.transfers.iter().map(|t| transfer_node(site, t));
     root.insert("dpv:hasProcess".into(), transfers.collect());
     if let Some(retention) = &notice.retention {
@@ -131,11 +112,11 @@ pub fn notice_jsonld(site: &LoadedSite, id: Option<&str>) -> Value {
 
 fn controller_node(site: &LoadedSite) -> Value {
     let controller = &site.notice.controller;
-    let mut node = named(
-        site,
-        "dpv:DataController",
-        &Text::Plain(controller.name.clone()),
-    );
+    // A notice may not name its controller: the node then says only what the notice does.
+    let mut node = match &controller.name {
+        Some(name) => named(site, "dpv:DataController", &Text::Plain(name.clone())),
+        None => Map::from_iter([("@type".into(), json!("dpv:DataController"))]),
+    };
     if let Some(id) = &controller.business_id {
         node.insert("schema:taxID".into(), json!(id));
     }
@@ -148,13 +129,73 @@ fn controller_node(site: &LoadedSite) -> Value {
     Value::Object(node)
 }
 
-fn purpose_node(site: &LoadedSite, purpose: &Purpose) -> Value {
-    let mut node = named(site, "dpv:Purpose", &purpose.title);
-    if let Some(basis) = purpose.basis {
+fn data_node(site: &LoadedSite, category: &DataCategory) -> Value {
+    let mut node = named(site, "dpv:PersonalData", &category.title);
+    if category.special_category.is_some() {
         node.insert(
-            "dpv:hasLegalBasis".into(),
-            json!({ "@id": legal_basis_iri(basis) }),
+            "@type".into(),
+            json!(["dpv:PersonalData", "dpv:SpecialCategoryPersonalData"]),
         );
+    }
+    Value::Object(node)
+}
+
+fn source_node(site: &LoadedSite, source: &Source) -> Value {
+    let mut node = named(site, "dpv:DataSource", &source.title);
+    if source.public {
+        node.insert(
+            "@type".into(),
+            json!(["dpv:DataSource", "dpv:PublicDataSource"]),
+        );
+    }
+    Value::Object(node)
+}
+
+fn recipient_node(site: &LoadedSite, recipient: &Recipient) -> Value {
+    let mut node = named(site, recipient_type(recipient.role), &recipient.name);
+    if let Some(arrangement) = &recipient.arrangement {
+        node.insert(
+            "dpv:hasLegalMeasure".into(),
+            json!({
+                "@type": "dpv:JointDataControllersAgreement",
+                "schema:description": texts(site, arrangement),
+            }),
+        );
+    }
+    Value::Object(node)
+}
+
+fn purpose_node(site: &LoadedSite, purpose: &Purpose) -> Value {
+    let mut node = Map::new();
+    node.insert(
+        "@type".into(),
+        if purpose.direct_marketing {
+            json!(["dpv:Purpose", "dpv:DirectMarketing"])
+        } else {
+            json!("dpv:Purpose")
+        },
+    );
+    if let Some(title) = &purpose.title {
+        node.insert("schema:name".into(), texts(site, title));
+    }
+    if let Some(description) = &purpose.description {
+        node.insert("schema:description".into(), texts(site, description));
+    }
+    let mut bases: Vec<Value> = Vec::new();
+    if let Some(basis) = purpose.basis {
+        bases.push(json!({ "@id": legal_basis_iri(basis) }));
+    }
+    if let Some(condition) = purpose.special_category_condition {
+        bases.push(json!({ "@id": special_category_condition_iri(condition) }));
+    }
+    match bases.len() {
+        0 => {}
+        1 => {
+            node.insert("dpv:hasLegalBasis".into(), bases.remove(0));
+        }
+        _ => {
+            node.insert("dpv:hasLegalBasis".into(), Value::Array(bases));
+        }
     }
     if let Some(retention) = &purpose.retention {
         node.insert(
@@ -180,10 +221,13 @@ fn transfer_node(site: &LoadedSite, transfer: &Transfer) -> Value {
         );
     }
     if let Some(safeguard) = transfer.safeguard {
-        let iri = safeguard_iri(safeguard);
-        // An adequacy decision (Art. 45(3)) and a derogation (Art. 49(1)) are legal bases in
-        // DPV's GDPR extension; contractual clauses and corporate rules are DPV measures.
-        let property = if iri.starts_with("eu-gdpr:") {
+        let iri = match (safeguard, transfer.derogation) {
+            (Safeguard::Derogation, Some(derogation)) => derogation_iri(derogation),
+            _ => safeguard_iri(safeguard).to_string(),
+        };
+        // An adequacy decision (Art. 45(3)) and a derogation (Art. 49) are legal bases in
+        // DPV; contractual clauses and corporate rules are DPV measures.
+        let property = if iri.starts_with("eu-gdpr:") || iri == "dpv:DataTransferLegalBasis" {
             "dpv:hasLegalBasis"
         } else {
             "dpv:hasTechnicalOrganisationalMeasure"
@@ -206,7 +250,19 @@ fn authority_node(site: &LoadedSite, authority: &Authority) -> Value {
         node.insert("schema:telephone".into(), json!(phone));
     }
     if let Some(website) = &authority.website {
-        node.insert("schema:url".into(), json!(website));
+        // One address per language the site publishes, each once.
+        let mut urls: Vec<&str> = Vec::new();
+        for &lang in &site.languages {
+            let url = website.get(lang, site.primary()).text;
+            if !urls.contains(&url) {
+                urls.push(url);
+            }
+        }
+        let urls = match urls.as_slice() {
+            [one] => json!(one),
+            many => json!(many),
+        };
+        node.insert("schema:url".into(), urls);
     }
     Value::Object(node)
 }
@@ -239,29 +295,6 @@ pub fn script_text(json: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn legal_bases_map_to_article_6_1_points() {
-        let expected = [
-            (LegalBasis::Consent, "eu-gdpr:A6-1-a"),
-            (LegalBasis::Contract, "eu-gdpr:A6-1-b"),
-            (LegalBasis::LegalObligation, "eu-gdpr:A6-1-c"),
-            (LegalBasis::VitalInterests, "eu-gdpr:A6-1-d"),
-            (LegalBasis::PublicTask, "eu-gdpr:A6-1-e"),
-            (LegalBasis::LegitimateInterests, "eu-gdpr:A6-1-f"),
-        ];
-        for (basis, iri) in expected {
-            assert_eq!(legal_basis_iri(basis), iri);
-        }
-    }
-
-    #[test]
-    fn rights_map_to_articles() {
-        assert_eq!(right_iri("15").as_deref(), Some("eu-gdpr:A15"));
-        assert_eq!(right_iri("7(3)").as_deref(), Some("eu-gdpr:A7-3"));
-        assert_eq!(right_iri("77").as_deref(), Some("eu-gdpr:A77"));
-        assert_eq!(right_iri("Art. 15"), None);
-    }
 
     #[test]
     fn script_text_cannot_close_the_script_block() {
