@@ -25,7 +25,7 @@ impl From<Failure> for Stop {
 pub(crate) type Outcome = Result<(), Stop>;
 
 /// Prints a failure's diagnostics and picks the exit code: 0, 1 (findings), 2 (usage),
-/// 65 (bad data) or 74 (I/O).
+/// 65 (bad data), 66 (missing input) or 74 (I/O).
 pub(crate) fn code(outcome: Outcome) -> ExitCode {
     match outcome {
         Ok(()) | Err(Stop::PipeClosed) => ExitCode::SUCCESS,

@@ -51,6 +51,8 @@ enum Command {
     Mdbook(cmd::mdbook::Args),
     /// Create a new project with the shared boilerplate and one example site.
     Init(cmd::init::Args),
+    /// Turn an existing notice (text or Markdown) into a new site's sources.
+    Import(cmd::import::Args),
 }
 
 fn main() -> ExitCode {
@@ -65,6 +67,7 @@ fn main() -> ExitCode {
         Command::Export(args) => cmd::export::execute(args),
         Command::Mdbook(args) => cmd::mdbook::execute(args),
         Command::Init(args) => cmd::init::execute(args),
+        Command::Import(args) => cmd::import::execute(args),
     };
     exit::code(outcome)
 }

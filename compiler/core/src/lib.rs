@@ -29,7 +29,9 @@
 //! use notice_core::workspace::Workspace;
 //!
 //! let dir = tempfile::tempdir()?;
-//! notice_core::init::init(dir.path())?;
+//! let today = notice_core::model::Date { year: 2026, month: 1, day: 15 };
+//! let options = notice_core::init::Options { today, github: false, netlify: false };
+//! notice_core::init::init(dir.path(), &options)?;
 //!
 //! let workspace = Workspace::open(dir.path())?;
 //! let site = workspace.load(&workspace.select(&["esimerkki".to_string()])?[0])?;
@@ -62,6 +64,7 @@ pub mod export;
 #[doc(hidden)]
 pub mod files;
 pub mod history;
+pub mod import;
 pub mod init;
 #[doc(hidden)]
 pub mod labels;

@@ -57,10 +57,7 @@ pub(crate) const INDEX: &str = r#"{{ define "main" }}
 pub(crate) fn page(notice: &Notice, lang: Lang) -> String {
     let text = |t: &Text| t.get(lang, lang).text.to_string();
     let l = labels::labels(lang);
-    let title = notice
-        .title
-        .as_ref()
-        .map_or_else(|| notice.controller.name.clone(), text);
+    let title = text(&labels::notice_title(notice, lang, lang));
     let mut s = String::with_capacity(16 * 1024);
     let _ = writeln!(s, "---\ntitle: \"{}\"\n---\n", title.replace('"', "\\\""));
     if let Some(intro) = &notice.intro {
@@ -75,7 +72,9 @@ pub(crate) fn page(notice: &Notice, lang: Lang) -> String {
 
     let c = &notice.controller;
     heading(&mut s, Section::Controller);
-    let _ = writeln!(s, "**{}**  ", c.name);
+    if let Some(name) = &c.name {
+        let _ = writeln!(s, "**{name}**  ");
+    }
     if let Some(id) = &c.business_id {
         let _ = writeln!(s, "{}: {id}  ", l.business_id);
     }
@@ -113,7 +112,9 @@ pub(crate) fn page(notice: &Notice, lang: Lang) -> String {
     if !notice.purposes.is_empty() {
         heading(&mut s, Section::Purposes);
         for p in &notice.purposes {
-            let _ = writeln!(s, "### {}\n", text(&p.title));
+            if let Some(title) = &p.title {
+                let _ = writeln!(s, "### {}\n", text(title));
+            }
             if let Some(d) = &p.description {
                 let _ = writeln!(s, "{}\n", text(d));
             }
@@ -158,10 +159,15 @@ pub(crate) fn page(notice: &Notice, lang: Lang) -> String {
         heading(&mut s, Section::Recipients);
         for r in &notice.recipients {
             let _ = writeln!(s, "### {}\n", text(&r.name));
-            let _ = write!(s, "{}: {}", l.role, recipient_role(r.role, lang));
-            if let Some(country) = &r.country {
-                let _ = write!(s, " · {}: {}", l.country, text(country));
-            }
+            let role = r
+                .role
+                .map(|role| format!("{}: {}", l.role, recipient_role(role, lang)));
+            let country = r
+                .country
+                .as_ref()
+                .map(|c| format!("{}: {}", l.country, text(c)));
+            let facts: Vec<String> = role.into_iter().chain(country).collect();
+            s.push_str(&facts.join(" · "));
             s.push_str("\n\n");
             if let Some(d) = &r.description {
                 let _ = writeln!(s, "{}\n", text(d));
@@ -245,7 +251,10 @@ pub(crate) fn page(notice: &Notice, lang: Lang) -> String {
     if !notice.rights.is_empty() {
         heading(&mut s, Section::Rights);
         for r in &notice.rights {
-            let _ = writeln!(s, "### {}\n\n{}\n", text(&r.title), text(&r.body));
+            let _ = writeln!(s, "### {}\n", text(&r.title));
+            if let Some(body) = &r.body {
+                let _ = writeln!(s, "{}\n", text(body));
+            }
         }
     }
     if let Some(a) = &notice.authority {
@@ -264,7 +273,7 @@ pub(crate) fn page(notice: &Notice, lang: Lang) -> String {
             let _ = writeln!(s, "{}: [{email}](mailto:{email})  ", l.email);
         }
         if let Some(website) = &a.website {
-            let _ = writeln!(s, "{}: <{website}>", l.website);
+            let _ = writeln!(s, "{}: <{}>", l.website, text(website));
         }
         s.push('\n');
     }
