@@ -1,6 +1,7 @@
 //! Criterion micro-benchmarks of the build's inner steps, on the example content:
 //! merging layers, Markdown, rendering a notice page through the theme, and the diff of two
-//! released versions of about 25 KB each. `cargo bench -p notice-core --bench micro`.
+//! released versions of about 25 KB each, and parsing such a snapshot (the largest share of a
+//! full build with history). `cargo bench -p notice-core --bench micro`.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -136,5 +137,32 @@ fn diff_versions(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, merge, markdown, template, diff_versions);
+/// One released version of the café's notice: its TOML text into the tree of nodes with
+/// origins, then that tree typed as a notice. A full build does this for every version of
+/// every site.
+fn parse_snapshot(c: &mut Criterion) {
+    let path = repo().join("content/kahvila-aurinko/history/2025-12-01.toml");
+    let text = std::fs::read_to_string(&path).expect("a snapshot");
+    c.bench_function("history/parse a 30 KB snapshot into nodes", |b| {
+        b.iter(|| {
+            parse(&SourceFile::new(
+                "2025-12-01.toml",
+                black_box(&text).clone(),
+            ))
+            .unwrap()
+        })
+    });
+    c.bench_function("history/read, verify and type a snapshot file", |b| {
+        b.iter(|| read_snapshot_file(black_box(&path)).unwrap())
+    });
+}
+
+criterion_group!(
+    benches,
+    merge,
+    markdown,
+    template,
+    diff_versions,
+    parse_snapshot
+);
 criterion_main!(benches);

@@ -229,6 +229,9 @@ fn refuse_controls(
     what: &str,
     allowed: &[char],
 ) -> Result<(), Diagnostic> {
+    if !may_hold_control(text, allowed) {
+        return Ok(());
+    }
     let Some(control) = text
         .chars()
         .find(|c| c.is_control() && !allowed.contains(c))
@@ -246,6 +249,26 @@ fn refuse_controls(
     } else {
         "remove it: the only ones allowed in a value are line breaks and tabs"
     }))
+}
+
+/// Whether `text` may hold a control character other than `allowed`, from its bytes alone:
+/// every string of every source and snapshot is checked, and decoding each to chars cost more
+/// than the rest of the conversion. Control characters are C0 (below 0x20), DEL (0x7F) and
+/// C1 (U+0080–U+009F, encoded as 0xC2 0x80–0x9F); a false positive only costs the exact scan.
+fn may_hold_control(text: &str, allowed: &[char]) -> bool {
+    let bytes = text.as_bytes();
+    // Most strings hold none of these bytes: a loop the compiler vectorises says so first.
+    if !bytes.iter().any(|&b| b < 0x20 || b == 0x7f || b == 0xc2) {
+        return false;
+    }
+    bytes.iter().enumerate().any(|(i, &byte)| match byte {
+        0x00..=0x1f => !allowed.contains(&char::from(byte)),
+        0x7f => true,
+        0xc2 => bytes
+            .get(i + 1)
+            .is_some_and(|next| (0x80..=0x9f).contains(next)),
+        _ => false,
+    })
 }
 
 /// Finds where a value was set, following a path of keys; list items are addressed by `id`.
@@ -356,6 +379,20 @@ mod tests {
                 Err(err) => err.to_string(),
             };
             assert!(shown.contains("--> n.toml:"), "{shown}");
+        }
+    }
+
+    #[test]
+    fn the_byte_scan_finds_every_control_character() {
+        let allowed = ['\t', '\n', '\r'];
+        for c in (0..=0x10ffff_u32).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            let control = c.is_control() && !allowed.contains(&c);
+            if control {
+                assert!(may_hold_control(&text, &allowed), "U+{:04X}", u32::from(c));
+            } else {
+                assert!(!may_hold_control(&text, &allowed), "U+{:04X}", u32::from(c));
+            }
         }
     }
 
