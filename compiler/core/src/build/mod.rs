@@ -6,6 +6,7 @@ mod site;
 
 use std::path::PathBuf;
 
+pub(crate) use parallel::for_each_rendered;
 pub use parallel::{RenderRequest, Rendered, render_sites};
 pub(crate) use site::shared_source;
 pub use site::{BuildContext, BuiltSite};

@@ -81,9 +81,11 @@ pub(super) fn render_each(
         drafts: request.drafts,
     };
     let mut collected = Collected::new(request.sites.len(), sink);
-    for_each_rendered(&context, request.sites, |i, result| {
-        collected.take(i, &request.sites[i].name, result)
-    })?;
+    for_each_rendered(
+        request.sites,
+        |entry| context.site(entry),
+        |i, result| collected.take(i, &request.sites[i].name, result),
+    )?;
     let Collected {
         index,
         warnings,
@@ -155,25 +157,28 @@ impl<'a, 's> Collected<'a, 's> {
     }
 }
 
-/// Renders each site and hands `(position, result)` to `take` on this thread, in the order the
-/// sites finish. Stops at the first error `take` returns.
-fn for_each_rendered(
-    context: &BuildContext<'_>,
-    sites: &[SiteEntry],
-    mut take: impl FnMut(usize, Result<BuiltSite, Failure>) -> Result<(), Failure>,
+/// Runs `render` on each site, on as many threads as there are cores, and hands `(position,
+/// what it returned)` to `take` on this thread, in the order the sites finish. Stops at the
+/// first error `take` returns. `render` is the caller's, so work that belongs with the render
+/// (a watch session fingerprints each file) runs on the workers too.
+pub(crate) fn for_each_rendered<E: Sync, T: Send>(
+    sites: &[E],
+    render: impl Fn(&E) -> T + Sync,
+    mut take: impl FnMut(usize, T) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(sites.len());
     if threads <= 1 {
         for (i, entry) in sites.iter().enumerate() {
-            take(i, context.site(entry))?;
+            take(i, render(entry))?;
         }
         return Ok(());
     }
     let next = AtomicUsize::new(0);
     // A short queue: workers wait rather than pile up rendered sites in memory.
     let (sender, receiver) = mpsc::sync_channel(threads * 2);
+    let render = &render;
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let sender = sender.clone();
@@ -183,7 +188,7 @@ fn for_each_rendered(
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(entry) = sites.get(i) else { break };
                     // The receiver is gone when writing failed: stop.
-                    if sender.send((i, context.site(entry))).is_err() {
+                    if sender.send((i, render(entry))).is_err() {
                         break;
                     }
                 }

@@ -3,6 +3,10 @@
 //! bytes changed.
 
 mod affected;
+mod pass;
+mod record;
+#[cfg(test)]
+mod tests;
 mod write;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -11,15 +15,16 @@ use std::time::{Duration, Instant};
 
 pub use affected::Affected;
 
-use crate::build::{BuildContext, BuildOptions, BuiltSite, output_dir};
+use crate::build::{BuildContext, BuildOptions, output_dir};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Failure, io_error};
 use crate::files::files_under;
 use crate::history::{History, history_dir, load_history};
 use crate::output::OutputDir;
 use crate::project::Project;
-use crate::render::{IndexSite, Theme};
+use crate::render::Theme;
 use crate::workspace::Workspace;
+use record::{Fingerprints, SiteRecord};
 
 /// One rebuild's outcome, for the single line watch prints.
 #[derive(Debug)]
@@ -44,15 +49,16 @@ pub struct Session {
     out: OutputDir,
     workspace: Workspace,
     theme: Theme,
-    /// The last good render of each site, with the layers it was merged from.
-    sites: BTreeMap<String, BuiltSite>,
+    /// The last good render of each site: how the index lists it, the layers it was merged
+    /// from, and its files' fingerprints. Not the pages themselves: a session of thousands of
+    /// sites would hold the whole output in memory.
+    sites: BTreeMap<String, SiteRecord>,
     /// Sites whose last render failed: they are retried on every change.
     failing: BTreeSet<String>,
-    /// Files on disk that belong to no site (index, assets).
-    shared: BTreeMap<String, Vec<u8>>,
-    /// The sites as `shared`'s index lists them: when a rebuild leaves them as they were, the
-    /// index is not rendered again (at 1,000 sites it cost more than the site itself).
-    index: Vec<IndexSite>,
+    /// Fingerprints of the files on disk that belong to no site (index, assets); empty until
+    /// the first build is written. The index is rendered again only when a rebuilt site's
+    /// entry in it changed (at 1,000 sites it cost more than the site itself).
+    shared: Fingerprints,
     /// Released versions of recently rebuilt sites, with the snapshot files they were read
     /// from: a save of a site's sources does not parse its unchanged history again. Bounded,
     /// since a session may hold thousands of sites.
@@ -83,12 +89,11 @@ impl Session {
             theme,
             sites: BTreeMap::new(),
             failing: BTreeSet::new(),
-            shared: BTreeMap::new(),
-            index: Vec::new(),
+            shared: Fingerprints::new(),
             histories: BTreeMap::new(),
             reopen: false,
         };
-        let mut rebuild = session.render_and_write(None, started)?;
+        let mut rebuild = session.render_and_write(None, true, started)?;
         let warnings = session.workspace.project().warnings.clone();
         rebuild.warnings.splice(0..0, warnings);
         Ok((session, rebuild))
@@ -122,8 +127,8 @@ impl Session {
                 self.reopen = true;
                 return Ok(self.failed(failure, started));
             }
-            let selected = self.selection(affected);
-            return self.render_and_write(Some(selected), started);
+            let selected = self.selection(affected, false);
+            return self.render_and_write(Some(selected), false, started);
         }
         let current_theme = &self.workspace.project().settings.theme;
         let reloaded = Workspace::open(self.root()).and_then(|workspace| {
@@ -150,34 +155,38 @@ impl Session {
         if let Some(theme) = theme {
             self.theme = theme;
         }
-        let selected = (!everything).then(|| self.selection(affected));
-        self.render_and_write(selected, started)
+        let selected = (!everything).then(|| self.selection(affected, true));
+        self.render_and_write(selected, true, started)
     }
 
-    /// The sites a change touches: the changed ones, the ones extending a changed layer, the
-    /// ones that failed last time, and sites that appeared or went away.
-    fn selection(&self, affected: &Affected) -> BTreeSet<String> {
-        let known: BTreeSet<&String> = self.sites.keys().chain(&self.failing).collect();
+    /// The sites a change touches: the changed ones, the ones extending a changed layer, and
+    /// the ones that failed last time. `relisted`: the whole content folder was listed again,
+    /// so new sites may be anywhere; otherwise only a changed site's folder can be new.
+    fn selection(&self, affected: &Affected, relisted: bool) -> BTreeSet<String> {
         let mut selected: BTreeSet<String> = affected.sites.clone();
         selected.extend(self.failing.iter().cloned());
-        for (name, built) in &self.sites {
-            if built
-                .layers
-                .iter()
-                .any(|layer| affected.layers.contains(layer))
-            {
-                selected.insert(name.clone());
+        if !affected.layers.is_empty() {
+            for (name, site) in &self.sites {
+                if site
+                    .layers
+                    .iter()
+                    .any(|layer| affected.layers.contains(layer))
+                {
+                    selected.insert(name.clone());
+                }
             }
         }
-        // New sites, and sites whose directory is gone.
-        selected.extend(
-            self.workspace
-                .project()
-                .sites
-                .iter()
-                .map(|s| s.name.clone())
-                .filter(|n| !known.contains(n)),
-        );
+        if relisted {
+            selected.extend(
+                self.workspace
+                    .project()
+                    .sites
+                    .iter()
+                    .map(|s| &s.name)
+                    .filter(|n| !self.sites.contains_key(*n) && !self.failing.contains(*n))
+                    .cloned(),
+            );
+        }
         selected
     }
 

@@ -1,168 +1,162 @@
-//! A rebuild's second half: render the selected sites, work out which files changed, and
-//! write only those (or, the first time, stage the whole tree as a build does).
+//! A rebuild's second half: render the selected sites, work out from the fingerprints which
+//! files changed, and write only those (or, the first time, stream the whole tree into a
+//! staging directory as a build does).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::time::Instant;
 
-use super::{Rebuild, Session, history_of};
-use crate::build::{BuildContext, BuiltSite, shared_source};
-use crate::diagnostic::Diagnostic;
+use super::pass::{self, Pass, site_entry};
+use super::record::{Changes, Fingerprints, SiteRecord, fingerprints};
+use super::{Rebuild, Session};
+use crate::build::{BuildContext, shared_source};
 use crate::error::Failure;
 use crate::output::{self, Stager, WriteReport};
 use crate::render::IndexSite;
 
-/// The sites rendered by one rebuild.
-struct Rendered {
-    /// The names, in order, failed ones included.
-    names: Vec<String>,
-    fresh: BTreeMap<String, BuiltSite>,
-    failures: Vec<Failure>,
-    warnings: Vec<Diagnostic>,
-}
-
-/// What a rebuild changes on disk, worked out before anything is touched.
-#[derive(Default)]
-struct Changes {
-    writes: BTreeMap<String, Vec<u8>>,
-    removals: BTreeSet<String>,
-}
-
 impl Session {
-    /// Renders `only` these sites (all when `None`), then writes what changed.
+    /// Renders `only` these sites (all when `None`), then writes what changed. `relisted`:
+    /// the whole content folder was listed again, so sites may have appeared or gone anywhere,
+    /// not only among `only`.
     pub(super) fn render_and_write(
         &mut self,
         only: Option<BTreeSet<String>>,
+        relisted: bool,
         started: Instant,
     ) -> Result<Rebuild, Failure> {
-        let rendered = self.render(only.as_ref());
-        let mut changes = self.take_sites(rendered.fresh);
-        let current: Vec<IndexSite> = self.sites.values().map(|b| b.index.clone()).collect();
-        let shared: BTreeMap<String, Vec<u8>> =
-            if only.is_some() && !self.shared.is_empty() && current == self.index {
-                self.shared.clone()
-            } else {
-                self.context().shared_files(&current)?.into_iter().collect()
-            };
-        self.index = current;
-        changes.shared(&self.shared, &shared);
-        let report = self.write(&changes, &shared)?;
-        self.shared = shared;
-        let mut warnings = rendered.warnings;
-        warnings.extend(report.warnings);
-        Ok(Rebuild {
-            sites: rendered.names,
-            written: report.written.len(),
-            removed: report.removed.len(),
-            took: started.elapsed(),
-            failure: Failure::combine(rendered.failures),
-            warnings,
-        })
-    }
-
-    /// Renders the sites of the project that `only` names (all when `None`).
-    fn render(&mut self, only: Option<&BTreeSet<String>>) -> Rendered {
-        let mut rendered = Rendered {
-            names: Vec::new(),
-            fresh: BTreeMap::new(),
-            failures: Vec::new(),
-            warnings: Vec::new(),
-        };
-        // Built from the fields, not `self.context()`: the loop below also changes `failing`
-        // and `histories`.
+        if self.shared.is_empty() {
+            return self.first_build(started);
+        }
+        let mut changes = Changes::default();
+        let mut records: Vec<(String, SiteRecord)> = Vec::new();
+        // A full rebuild renders the index again, as the theme or settings may have changed.
+        let mut index_changed = only.is_none();
+        let no_files = Fingerprints::new();
         let context = BuildContext {
             workspace: &self.workspace,
             theme: &self.theme,
             drafts: self.options.drafts,
         };
+        let known = &self.sites;
+        let pass = pass::render(
+            &context,
+            &mut self.histories,
+            only.as_ref(),
+            &mut |name, fresh| {
+                let old = known.get(name);
+                index_changed |= old.is_none_or(|old| old.index != fresh.record.index);
+                changes.files(old.map_or(&no_files, |old| &old.files), fresh.files);
+                records.push((name.to_string(), fresh.record));
+                Ok(())
+            },
+        )?;
+        self.note_failures(&pass);
+
         let project = self.workspace.project();
-        for entry in project
-            .sites
-            .iter()
-            .filter(|e| only.is_none_or(|o| o.contains(&e.name)))
-        {
-            rendered.names.push(entry.name.clone());
-            let built = if only.is_some() {
-                history_of(project, &mut self.histories, &entry.name)
-                    .and_then(|history| context.site_with_history(entry, history))
-            } else {
-                context.site(entry)
-            };
-            match built {
-                Ok(built) => {
-                    rendered.warnings.extend(built.warning.clone());
-                    rendered.fresh.insert(entry.name.clone(), built);
-                    self.failing.remove(&entry.name);
-                }
-                Err(failure) => {
-                    rendered.failures.push(failure);
-                    self.failing.insert(entry.name.clone());
+        let gone: Vec<String> = if relisted {
+            self.sites.keys().cloned().collect()
+        } else {
+            only.iter().flatten().cloned().collect()
+        };
+        for name in gone {
+            if site_entry(project, &name).is_none() {
+                if let Some(old) = self.sites.remove(&name) {
+                    changes.gone(&old.files);
+                    index_changed = true;
                 }
             }
         }
-        let existing: BTreeSet<&String> = project.sites.iter().map(|s| &s.name).collect();
-        self.failing.retain(|name| existing.contains(name));
-        rendered
+        self.sites.extend(records);
+
+        let shared = if index_changed {
+            let index: Vec<IndexSite> = self.sites.values().map(|s| s.index.clone()).collect();
+            let files = self.context().shared_files(&index)?;
+            let fingerprints = fingerprints(&files);
+            changes.files(&self.shared, files);
+            Some(fingerprints)
+        } else {
+            None
+        };
+        changes.settle();
+        let report = self.write(&changes, shared.as_ref())?;
+        if let Some(shared) = shared {
+            self.shared = shared;
+        }
+        Ok(self.report(pass, report, started))
     }
 
-    /// Keeps the freshly rendered sites and drops the ones whose directory is gone, noting
-    /// the files that changed.
-    fn take_sites(&mut self, fresh: BTreeMap<String, BuiltSite>) -> Changes {
-        let mut changes = Changes::default();
-        let existing: BTreeSet<String> = self
-            .workspace
-            .project()
-            .sites
-            .iter()
-            .map(|s| s.name.clone())
-            .collect();
-        let gone: Vec<String> = self
-            .sites
-            .keys()
-            .filter(|n| !existing.contains(*n))
-            .cloned()
-            .collect();
-        for name in &gone {
-            let old = self.sites.remove(name).expect("listed above");
-            changes
-                .removals
-                .extend(old.output.files.into_iter().map(|(path, _)| path));
+    /// The session's first build: every site rendered on every core and streamed into a
+    /// staging tree, which is swapped in whole like `notice build`'s. Only the fingerprints
+    /// stay in memory. A broken site does not stop it: it is reported and retried on the
+    /// next change.
+    fn first_build(&mut self, started: Instant) -> Result<Rebuild, Failure> {
+        let lock = self.out.lock(self.options.waiting)?;
+        let mut stager = Stager::new(lock, output::Scope::All)?;
+        let mut records: Vec<(String, SiteRecord)> = Vec::new();
+        let context = BuildContext {
+            workspace: &self.workspace,
+            theme: &self.theme,
+            drafts: self.options.drafts,
+        };
+        let pass = pass::render(&context, &mut self.histories, None, &mut |name, fresh| {
+            let from = format!("site `{name}`");
+            for (path, bytes) in &fresh.files {
+                stager.place(&from, path, bytes)?;
+            }
+            records.push((name.to_string(), fresh.record));
+            Ok(())
+        })?;
+        self.note_failures(&pass);
+        self.sites.extend(records);
+        let index: Vec<IndexSite> = self.sites.values().map(|s| s.index.clone()).collect();
+        let shared = self.context().shared_files(&index)?;
+        for (path, bytes) in &shared {
+            stager.place(&shared_source(path), path, bytes)?;
         }
-        for (name, built) in fresh {
-            let old = self
-                .sites
-                .get(&name)
-                .map_or(&[][..], |b| &b.output.files[..]);
-            changes.files(old, &built.output.files);
-            self.sites.insert(name, built);
-        }
-        changes
+        self.shared = fingerprints(&shared);
+        let report = stager.finish()?;
+        Ok(self.report(pass, report, started))
     }
 
-    /// Writes `changes`: the first time the whole tree is staged, like `notice build`; after
-    /// that files are updated in place. Either way under the output's lock, so a `notice
-    /// build` of the same output waits for it.
+    /// Sites that failed join those retried on every change; sites that rendered, or whose
+    /// folder is gone, leave them.
+    fn note_failures(&mut self, pass: &Pass) {
+        for name in &pass.names {
+            if pass.failed.contains(name) {
+                self.failing.insert(name.clone());
+            } else {
+                self.failing.remove(name);
+            }
+        }
+        let project = self.workspace.project();
+        self.failing
+            .retain(|name| site_entry(project, name).is_some());
+    }
+
+    fn report(&self, pass: Pass, mut write: WriteReport, started: Instant) -> Rebuild {
+        let mut warnings = pass.warnings;
+        warnings.append(&mut write.warnings);
+        Rebuild {
+            sites: pass.names,
+            written: write.written.len(),
+            removed: write.removed.len(),
+            took: started.elapsed(),
+            failure: Failure::combine(pass.failures),
+            warnings,
+        }
+    }
+
+    /// Writes `changes` in place, under the output's lock, so a `notice build` of the same
+    /// output waits for it. `shared`: the new fingerprints of the files that belong to no
+    /// site, when they were rendered again.
     fn write(
         &self,
         changes: &Changes,
-        shared: &BTreeMap<String, Vec<u8>>,
+        shared: Option<&Fingerprints>,
     ) -> Result<WriteReport, Failure> {
         let mut lock = self.out.lock(self.options.waiting)?;
-        if self.shared.is_empty() {
-            let mut stager = Stager::new(lock, output::Scope::All)?;
-            for (path, bytes) in shared {
-                stager.place(&shared_source(path), path, bytes)?;
-            }
-            for (name, built) in &self.sites {
-                let from = format!("site `{name}`");
-                for (path, bytes) in &built.output.files {
-                    stager.place(&from, path, bytes)?;
-                }
-            }
-            return stager.finish();
-        }
-        let manifest_changed =
-            !changes.removals.is_empty() || changes.writes.keys().any(|p| !self.is_known(p));
-        let manifest: Option<BTreeSet<String>> = manifest_changed.then(|| self.all_paths(shared));
+        let manifest_changed = changes.added || !changes.removals.is_empty();
+        let manifest: Option<BTreeSet<String>> =
+            manifest_changed.then(|| self.all_paths(shared.unwrap_or(&self.shared)));
         let write_list: Vec<(&str, &[u8])> = changes
             .writes
             .iter()
@@ -174,53 +168,12 @@ impl Session {
         Ok(report)
     }
 
-    /// Whether `path` was written by an earlier rebuild of this session.
-    fn is_known(&self, path: &str) -> bool {
-        self.shared.contains_key(path)
-            || self
-                .sites
-                .values()
-                .any(|b| b.output.files.iter().any(|(p, _)| p == path))
-    }
-
-    fn all_paths(&self, shared: &BTreeMap<String, Vec<u8>>) -> BTreeSet<String> {
+    /// Every file the session's sites and `shared` make: the manifest.
+    fn all_paths(&self, shared: &Fingerprints) -> BTreeSet<String> {
         let mut paths: BTreeSet<String> = shared.keys().cloned().collect();
-        for built in self.sites.values() {
-            paths.extend(built.output.files.iter().map(|(p, _)| p.clone()));
+        for site in self.sites.values() {
+            paths.extend(site.files.keys().cloned());
         }
         paths
-    }
-}
-
-impl Changes {
-    /// Notes what differs between a site's old and new files.
-    fn files(&mut self, old: &[(String, Vec<u8>)], new: &[(String, Vec<u8>)]) {
-        let old: BTreeMap<&String, &Vec<u8>> = old.iter().map(|(p, b)| (p, b)).collect();
-        for (path, bytes) in new {
-            if old.get(path) != Some(&bytes) {
-                self.writes.insert(path.clone(), bytes.clone());
-            }
-        }
-        let new_paths: BTreeSet<&String> = new.iter().map(|(p, _)| p).collect();
-        self.removals.extend(
-            old.keys()
-                .filter(|p| !new_paths.contains(*p))
-                .map(|p| (*p).clone()),
-        );
-    }
-
-    /// Notes what differs between the old and new files that belong to no site, then makes
-    /// sure nothing written is also removed.
-    fn shared(&mut self, old: &BTreeMap<String, Vec<u8>>, new: &BTreeMap<String, Vec<u8>>) {
-        for (path, bytes) in new {
-            if old.get(path) != Some(bytes) {
-                self.writes.insert(path.clone(), bytes.clone());
-            }
-        }
-        self.removals
-            .extend(old.keys().filter(|p| !new.contains_key(*p)).cloned());
-        for path in self.writes.keys() {
-            self.removals.remove(path);
-        }
     }
 }
