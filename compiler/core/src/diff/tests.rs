@@ -39,9 +39,14 @@ fn notice(text: &str) -> Notice {
 
 /// `(kind, reason)` of each change made by replacing `from` with `to` in the base notice.
 fn reasons(from: &str, to: &str) -> Vec<(ChangeKind, Reason)> {
-    assert!(BASE.contains(from), "{from}");
-    let old = notice(BASE);
-    let new = notice(&BASE.replace(from, to));
+    reasons_in(BASE, from, to)
+}
+
+/// `(kind, reason)` of each change made by replacing `from` with `to` in `base`.
+fn reasons_in(base: &str, from: &str, to: &str) -> Vec<(ChangeKind, Reason)> {
+    assert!(base.contains(from), "{from}");
+    let old = notice(base);
+    let new = notice(&base.replace(from, to));
     let languages = [Lang::Fi];
     let side = |n| Side {
         notice: n,
@@ -191,18 +196,7 @@ measures = ["firewalls", "backups"]
 "#;
 
 fn legal_reasons(from: &str, to: &str) -> Vec<(ChangeKind, Reason)> {
-    assert!(LEGAL.contains(from), "{from}");
-    let old = notice(LEGAL);
-    let new = notice(&LEGAL.replace(from, to));
-    let languages = [Lang::Fi];
-    let side = |n| Side {
-        notice: n,
-        languages: &languages,
-    };
-    diff(side(&old), side(&new))
-        .iter()
-        .map(|c| (c.kind, c.reason))
-        .collect()
+    reasons_in(LEGAL, from, to)
 }
 
 #[test]
