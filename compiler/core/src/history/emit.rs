@@ -35,14 +35,7 @@ pub fn snapshot_toml(site: &LoadedSite, release: &ReleaseInfo) -> String {
     let layers: Vec<String> = release.layers.iter().map(|l| string(l)).collect();
     let _ = writeln!(out, "layers = [{}]", layers.join(", "));
 
-    let mut notice = String::from("\n[notice]\n");
-    let languages: Vec<String> = site.languages.iter().map(|l| string(l.code())).collect();
-    let _ = writeln!(notice, "languages = [{}]", languages.join(", "));
-    if let Value::Table(table) = &site.merged.value {
-        let mut rest = table.clone();
-        rest.shift_remove("languages");
-        write_body(&mut notice, "notice", &rest);
-    }
+    let notice = notice_table(site);
     // The seal goes last in [release], over everything else in the file.
     let digest = seal::digest_line(&[&out, &notice]);
     out.push_str(&digest);
@@ -50,26 +43,42 @@ pub fn snapshot_toml(site: &LoadedSite, release: &ReleaseInfo) -> String {
     out
 }
 
-fn write_body(out: &mut String, path: &str, table: &Table) {
-    for (key, entry) in table {
+/// The `[notice]` table of a snapshot of `site`, to the end of the file. A site whose table comes
+/// out the same as a released version's has not changed since: the build cache compares these
+/// instead of reading the version back.
+pub fn notice_table(site: &LoadedSite) -> String {
+    let mut notice = String::from("\n[notice]\n");
+    let languages: Vec<String> = site.languages.iter().map(|l| string(l.code())).collect();
+    let _ = writeln!(notice, "languages = [{}]", languages.join(", "));
+    if let Value::Table(table) = &site.merged.value {
+        // Written above, from the site's languages; not cloned away: a notice is 25 KB.
+        write_body(&mut notice, "notice", table, Some("languages"));
+    }
+    notice
+}
+
+/// `table`'s keys under `[path]`, except `skip`.
+fn write_body(out: &mut String, path: &str, table: &Table, skip: Option<&str>) {
+    let table = || table.iter().filter(|(key, _)| Some(key.as_str()) != skip);
+    for (key, entry) in table() {
         if is_inline(&entry.node) {
             write_dotted(out, &bare_or_quoted(key), &entry.node);
         }
     }
-    for (key, entry) in table {
+    for (key, entry) in table() {
         let child = format!("{path}.{}", bare_or_quoted(key));
         match &entry.node.value {
             Value::Array(items) if is_array_of_tables(items) => {
                 for item in items {
                     let _ = write!(out, "\n[[{child}]]\n");
                     if let Value::Table(table) = &item.value {
-                        write_body(out, &child, table);
+                        write_body(out, &child, table, None);
                     }
                 }
             }
             Value::Table(table) if !is_inline(&entry.node) => {
                 let _ = write!(out, "\n[{child}]\n");
-                write_body(out, &child, table);
+                write_body(out, &child, table, None);
             }
             _ => {}
         }
@@ -166,19 +175,43 @@ pub(crate) fn string(text: &str) -> String {
 fn basic_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() => {
+    let bytes = text.as_bytes();
+    // Text between escapes is copied as a whole: most strings have no escape at all.
+    let mut copied = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        // Only these bytes start a char that may need an escape: a quote, a backslash, the C0
+        // controls and DEL, and 0xC2, the lead byte of the C1 controls (U+0080 to U+009F).
+        // Each is ASCII or a lead byte, so `at` is on a char boundary when one is found.
+        if !matches!(bytes[at], b'"' | b'\\' | 0..=0x1f | 0x7f | 0xc2) {
+            at += 1;
+            continue;
+        }
+        let c = text[at..].chars().next().unwrap_or_default();
+        let next = at + c.len_utf8();
+        let simple = match c {
+            '"' => Some("\\\""),
+            '\\' => Some("\\\\"),
+            '\t' => Some("\\t"),
+            '\n' => Some("\\n"),
+            '\r' => Some("\\r"),
+            _ => None,
+        };
+        if simple.is_none() && !c.is_control() {
+            at = next;
+            continue;
+        }
+        out.push_str(&text[copied..at]);
+        match simple {
+            Some(escape) => out.push_str(escape),
+            None => {
                 let _ = write!(out, "\\u{:04X}", u32::from(c));
             }
-            c => out.push(c),
         }
+        copied = next;
+        at = next;
     }
+    out.push_str(&text[copied..]);
     out.push('"');
     out
 }
@@ -219,6 +252,40 @@ mod tests {
             .as_str()
             .unwrap()
             .to_string()
+    }
+
+    /// What `basic_string` wrote before it scanned bytes: one char at a time.
+    fn basic_string_by_chars(text: &str) -> String {
+        let mut out = String::from('"');
+        for c in text.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\t' => out.push_str("\\t"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
+
+    #[test]
+    fn the_byte_scan_escapes_exactly_what_the_char_loop_did() {
+        for text in [
+            "",
+            "plain ascii",
+            "\"",
+            "a\\b\tc\rd\ne",
+            "\u{0}\u{1f}\u{7f}",
+            // C1 controls share their lead byte 0xC2 with printable Latin-1 signs.
+            "\u{80}\u{9f} \u{a0}nbsp §©«»",
+            "ääkköset, 日本語 ja 😀 \"lainaus\" lopussa\\",
+        ] {
+            assert_eq!(basic_string(text), basic_string_by_chars(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -17,8 +17,8 @@ use crate::model::{Date, Notice, Text};
 use crate::project::Project;
 use crate::source::{self, Node, Value};
 
-pub use emit::snapshot_toml;
 pub(crate) use emit::string as toml_string;
+pub use emit::{notice_table, snapshot_toml};
 
 /// Folder beside a site's `notice.toml` that holds its released versions.
 pub const HISTORY_DIR: &str = "history";
@@ -132,18 +132,57 @@ pub fn history_dir(project: &Project, site: &str) -> PathBuf {
 /// Reads every snapshot of `site`. Files that are not `<version>.toml` are errors, so a typo
 /// never silently drops a version from the change log.
 pub fn load_history(project: &Project, site: &str) -> Result<History, Failure> {
+    parse_history(project, site, read_history(project, site)?)
+}
+
+/// A snapshot file as read from disk, before it is parsed: the page cache keys on its text.
+#[derive(Debug, Clone)]
+pub struct SnapshotText {
+    /// The version its file name gives.
+    pub id: VersionId,
+    /// The file.
+    pub file: std::sync::Arc<source::SourceFile>,
+}
+
+/// The first half of [`load_history`]: every file of `site`'s history folder, read, in file
+/// name order. A file that is misnamed or unreadable is its failure, kept in its place so
+/// [`parse_history`] reports it with the others.
+pub fn read_history(
+    project: &Project,
+    site: &str,
+) -> Result<Vec<Result<SnapshotText, Failure>>, Failure> {
     let dir = history_dir(project, site);
     if !dir.is_dir() {
-        return Ok(History::default());
+        return Ok(Vec::new());
     }
-    let mut versions = Vec::new();
-    let mut failures = Vec::new();
+    let mut texts = Vec::new();
     for (name, path) in files_under(&dir, None)? {
         // Editors' swap files and an interrupted release's temporary file are not versions.
         if name.starts_with('.') || name.contains("/.") {
             continue;
         }
-        match load_version(project, site, &name, &path) {
+        texts.push(version_of_file(&name, &path).and_then(|id| {
+            Ok(SnapshotText {
+                id,
+                file: project.read_source(&path)?,
+            })
+        }));
+    }
+    Ok(texts)
+}
+
+/// The second half of [`load_history`]: the files [`read_history`] read, parsed and checked.
+pub fn parse_history(
+    project: &Project,
+    site: &str,
+    texts: Vec<Result<SnapshotText, Failure>>,
+) -> Result<History, Failure> {
+    let mut versions = Vec::new();
+    let mut failures = Vec::new();
+    for text in texts {
+        match text
+            .and_then(|text| parse_version(&text.file, site, text.id, &project.settings.languages))
+        {
             Ok(version) => versions.push(version),
             Err(failure) => failures.push(failure),
         }
@@ -153,17 +192,6 @@ pub fn load_history(project: &Project, site: &str) -> Result<History, Failure> {
     }
     versions.sort_by_key(|v| v.id);
     Ok(History { versions })
-}
-
-fn load_version(
-    project: &Project,
-    site: &str,
-    name: &str,
-    path: &Path,
-) -> Result<Version, Failure> {
-    let id = version_of_file(name, path)?;
-    let file = project.read_source(path)?;
-    parse_version(&file, site, id, &project.settings.languages)
 }
 
 /// A snapshot file named on the command line, e.g. for `notice diff OLD NEW`. The site is the
