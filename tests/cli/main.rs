@@ -24,6 +24,7 @@ mod limits;
 mod merge;
 mod names;
 mod output;
+mod page_cache;
 mod readme;
 mod robustness;
 mod schema;

@@ -31,6 +31,7 @@ fn truncated_sources_never_panic() {
                         sites: &sites,
                         with_index: false,
                         drafts: true,
+                        cache: None,
                     };
                     render_sites(&workspace, &request).map(|_| ())
                 });

@@ -66,7 +66,10 @@ impl Project {
         command
             .args(args)
             .current_dir(self.path())
-            .env_remove("RUST_BACKTRACE");
+            .env_remove("RUST_BACKTRACE")
+            // Where the page cache goes is the test's to say.
+            .env_remove("NOTICE_CACHE_DIR")
+            .env_remove("NETLIFY");
         for (key, value) in env {
             command.env(key, value);
         }

@@ -1,22 +1,28 @@
 //! Criterion micro-benchmarks of the build's inner steps, on the example content:
 //! merging layers, Markdown, rendering a notice page through the theme, and the diff of two
 //! released versions of about 25 KB each, and parsing such a snapshot (the largest share of a
-//! full build with history). `cargo bench -p notice-core --bench micro`.
+//! full build with history), and a released site rendered, against the same site taken from the
+//! page cache.
+//! `cargo bench -p notice-core --bench micro`.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use notice_core::build::BuildContext;
 use notice_core::diff::{self, Side};
-use notice_core::history::{Version, read_snapshot_file};
+use notice_core::history::{Version, notice_table, read_history, read_snapshot_file};
 use notice_core::load::{Layers, load_site};
 use notice_core::merge::merge_table;
+use notice_core::output::guard;
+use notice_core::page_cache::PageCache;
 use notice_core::project::Project;
 use notice_core::render::markdown;
 use notice_core::render::{NoticePage, Status, Theme, render_notice};
 use notice_core::slug::IdAllocator;
 use notice_core::source::{SourceFile, Table, Value, parse};
+use notice_core::workspace::Workspace;
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -157,12 +163,57 @@ fn parse_snapshot(c: &mut Criterion) {
     });
 }
 
+/// A released site as a build makes it, rendered and from the page cache, and the two steps a
+/// cached build still takes per site: keying its snapshots and emitting its sources' table.
+fn page_cache(c: &mut Criterion) {
+    let project_dir = tempfile::tempdir().expect("a temporary folder");
+    let copy = std::process::Command::new("cp")
+        .arg("-r")
+        .arg(repo().join("content"))
+        .arg(project_dir.path())
+        .status()
+        .expect("cp");
+    assert!(copy.success());
+    let workspace = Workspace::open(project_dir.path()).expect("the example project");
+    let theme = Theme::load(workspace.project()).expect("the default theme");
+    let dir = guard::cache_dir(project_dir.path(), &project_dir.path().join("cache")).unwrap();
+    let cache = PageCache::new(dir, workspace.project(), &theme);
+    let site = workspace.select(&["kahvila-aurinko".to_string()]).unwrap();
+    let entry = &site[0];
+    let context = |cache| BuildContext {
+        workspace: &workspace,
+        theme: &theme,
+        drafts: false,
+        cache,
+    };
+    // Fills the entry the cached runs read.
+    context(Some(&cache)).site(entry).unwrap();
+    c.bench_function(
+        "page cache/a released site rendered (four versions, every language)",
+        |b| b.iter(|| context(None).site(black_box(entry)).unwrap()),
+    );
+    c.bench_function("page cache/the same site from its entry", |b| {
+        b.iter(|| context(Some(&cache)).site(black_box(entry)).unwrap())
+    });
+    c.bench_function("page cache/read and key a site's snapshots", |b| {
+        b.iter(|| {
+            let snapshots = read_history(workspace.project(), black_box(&entry.name)).unwrap();
+            cache.key(&entry.name, &snapshots).unwrap()
+        })
+    });
+    let sources = workspace.load(entry).unwrap();
+    c.bench_function("page cache/the sources' [notice] table, to compare", |b| {
+        b.iter(|| notice_table(black_box(&sources)))
+    });
+}
+
 criterion_group!(
     benches,
     merge,
     markdown,
     template,
     diff_versions,
-    parse_snapshot
+    parse_snapshot,
+    page_cache
 );
 criterion_main!(benches);

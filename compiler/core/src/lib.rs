@@ -10,7 +10,8 @@
 //!    [`workspace::Workspace`] opens a project once and loads its sites for every command.
 //! 3. **Analyses**: [`diff`] compares two notices by meaning; [`render`] makes pages in
 //!    memory (HTML, change logs, Atom, JSON-LD); [`check`] reviews the law's requirements;
-//!    [`export`] shapes notices for other site generators.
+//!    [`export`] shapes notices for other site generators; [`page_cache`] keeps the pages of
+//!    released versions between builds.
 //! 4. **Operations**: [`build`] renders and writes a project, [`release`] freezes versions,
 //!    [`session`] rebuilds incrementally for a watcher.
 //! 5. **Output**: [`output`] stages a tree beside the output directory and swaps it in,
@@ -41,7 +42,7 @@
 //! println!("{} finding(s)", findings.findings.len());
 //!
 //! let out = dir.path().join("public");
-//! let options = BuildOptions { out: Some(out.clone()), sites: Vec::new(), drafts: true, waiting: None };
+//! let options = BuildOptions { out: Some(out.clone()), sites: Vec::new(), drafts: true, waiting: None, cache_dir: None };
 //! let report = build(&workspace, &options)?;
 //! assert!(out.join("esimerkki/index.html").is_file());
 //! assert!(report.pages > 0);
@@ -74,6 +75,7 @@ pub mod merge;
 pub mod model;
 pub mod origin;
 pub mod output;
+pub mod page_cache;
 pub mod project;
 pub mod release;
 pub mod render;

@@ -226,6 +226,7 @@ fn rebuild_command(args: &[String]) -> Result<(), String> {
         // As `notice watch` does by default: the sources, as drafts.
         drafts: true,
         waiting: None,
+        cache_dir: None,
     };
     let (mut session, first) = Session::start(&root, options).map_err(|f| failure(&f))?;
     if let Some(f) = &first.failure {
@@ -301,6 +302,7 @@ mod tests {
                 sites: Vec::new(),
                 drafts: false,
                 waiting: None,
+                cache_dir: None,
             };
             let report = notice_core::build::build(&workspace, &options)
                 .unwrap_or_else(|f| panic!("{project}: {}", failure(&f)));

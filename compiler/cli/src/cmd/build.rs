@@ -3,7 +3,7 @@
 use notice_core::build::{BuildOptions, build};
 use notice_core::source::display_path;
 
-use crate::args::{OutArg, RootArg, SitesArg};
+use crate::args::{CacheArg, OutArg, RootArg, SitesArg};
 use crate::exit::Outcome;
 use crate::stdout;
 
@@ -18,6 +18,8 @@ pub(crate) struct Args {
     /// Render the sources as drafts ("not in force" banner) instead of the released versions.
     #[arg(long)]
     drafts: bool,
+    #[command(flatten)]
+    cache: CacheArg,
 }
 
 pub(crate) fn execute(args: Args) -> Outcome {
@@ -29,6 +31,7 @@ pub(crate) fn execute(args: Args) -> Outcome {
             sites: args.sites.sites,
             drafts: args.drafts,
             waiting: Some(stdout::waiting),
+            cache_dir: args.cache.dir(&args.root.root),
         },
     )?;
     stdout::warn(&report.warnings);

@@ -39,6 +39,7 @@ pub(crate) fn execute(args: Args) -> Outcome {
             sites: Vec::new(),
             drafts: !args.released,
             waiting: Some(crate::stdout::waiting),
+            cache_dir: None,
         },
         serve: args.serve.then_some(args.port),
         poll: args.poll,

@@ -31,6 +31,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Called once when another build is writing the same output and this one waits for it.
     pub waiting: Option<Waiting>,
+    /// The page cache folder, kept between builds; `None` renders every page.
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// What a build did.
@@ -52,6 +54,11 @@ pub struct BuildReport {
 pub fn build(workspace: &Workspace, options: &BuildOptions) -> Result<BuildReport, Failure> {
     let project = workspace.project();
     let out = output_dir(project, options)?;
+    let cache_dir = options
+        .cache_dir
+        .as_deref()
+        .map(|dir| guard::cache_dir(&project.root, dir))
+        .transpose()?;
     let selected = workspace.select(&options.sites)?;
     // Held until the new tree is in place: a second build waits, then sees this one's cache.
     let mut lock = out.lock(options.waiting)?;
@@ -96,6 +103,7 @@ pub fn build(workspace: &Workspace, options: &BuildOptions) -> Result<BuildRepor
             sites: &selected,
             with_index: full,
             drafts: options.drafts,
+            cache: cache_dir.as_ref(),
         },
         &mut |from, path, bytes| {
             stager.place(from, &path, &bytes)?;

@@ -8,6 +8,8 @@ use std::sync::mpsc;
 use super::site::{BuildContext, BuiltSite, shared_source};
 use crate::diagnostic::Diagnostic;
 use crate::error::Failure;
+use crate::output::CacheDir;
+use crate::page_cache::PageCache;
 use crate::project::SiteEntry;
 use crate::render::{IndexSite, Theme};
 use crate::workspace::Workspace;
@@ -21,6 +23,8 @@ pub struct RenderRequest<'a> {
     pub with_index: bool,
     /// Render each site's sources under a draft banner instead of its released version.
     pub drafts: bool,
+    /// Keep the pages of released versions here between builds (drafts never use it).
+    pub cache: Option<&'a CacheDir>,
 }
 
 /// The rendered output of a project, before anything touches the disk.
@@ -75,10 +79,17 @@ pub(super) fn render_each(
     sink: &mut Sink<'_>,
 ) -> Result<RenderSummary, Failure> {
     let theme = Theme::load(workspace.project())?;
+    let cache = match request.cache {
+        Some(dir) if !request.drafts => {
+            Some(PageCache::new(dir.clone(), workspace.project(), &theme))
+        }
+        _ => None,
+    };
     let context = BuildContext {
         workspace,
         theme: &theme,
         drafts: request.drafts,
+        cache: cache.as_ref(),
     };
     let mut collected = Collected::new(request.sites.len(), sink);
     for_each_rendered(
@@ -96,6 +107,14 @@ pub(super) fn render_each(
     if let Some(failure) = Failure::combine(failures) {
         return Err(failure);
     }
+    let mut warnings: Vec<Diagnostic> = warnings.into_iter().flatten().collect();
+    if let Some(cache) = &cache {
+        // Only a build of every site knows which entries are still wanted.
+        if request.with_index {
+            cache.prune();
+        }
+        warnings.extend(cache.take_warning());
+    }
     let index: Vec<IndexSite> = index.into_iter().flatten().collect();
     // A `--site` build leaves the index as it was, so it is not rendered at all.
     if request.with_index {
@@ -109,7 +128,7 @@ pub(super) fn render_each(
     Ok(RenderSummary {
         sites: index,
         pages,
-        warnings: warnings.into_iter().flatten().collect(),
+        warnings,
     })
 }
 

@@ -4,7 +4,8 @@
 use crate::diagnostic::Diagnostic;
 use crate::diff::release_warning;
 use crate::error::Failure;
-use crate::history::History;
+use crate::history::{History, parse_history, read_history};
+use crate::page_cache::{self, PageCache};
 use crate::project::SiteEntry;
 use crate::render::site::{SiteInput, SiteOutput};
 use crate::render::{self, ASSETS_DIR, IndexSite, Theme};
@@ -18,6 +19,8 @@ pub struct BuildContext<'a> {
     pub theme: &'a Theme,
     /// Render each site's sources under a draft banner instead of its released version.
     pub drafts: bool,
+    /// Where released versions' pages are kept between builds; drafts never use it.
+    pub cache: Option<&'a PageCache>,
 }
 
 /// One site, loaded and rendered in memory.
@@ -36,8 +39,51 @@ pub struct BuiltSite {
 impl BuildContext<'_> {
     /// Loads and renders one site, with its released versions.
     pub fn site(&self, entry: &SiteEntry) -> Result<BuiltSite, Failure> {
-        let history = self.workspace.history(&entry.name)?;
-        self.site_with_history(entry, &history)
+        match self.cache {
+            Some(cache) if !self.drafts => self.site_through(cache, entry),
+            _ => {
+                let history = self.workspace.history(&entry.name)?;
+                self.site_with_history(entry, &history)
+            }
+        }
+    }
+
+    /// [`BuildContext::site`], with the pages of its released versions taken from `cache`
+    /// when they are there, and put there when they are not.
+    fn site_through(&self, cache: &PageCache, entry: &SiteEntry) -> Result<BuiltSite, Failure> {
+        let project = self.workspace.project();
+        let mut snapshots = read_history(project, &entry.name)?;
+        let key = cache.key(&entry.name, &snapshots);
+        if let Some(hit) = key.and_then(|key| cache.lookup(key)) {
+            let sources = self.workspace.load(entry)?;
+            let warning = if hit.latest_table == page_cache::table_hash(&sources) {
+                None
+            } else {
+                // The latest version alone is enough to say what is unreleased. A key means
+                // every file was read, so each is a version.
+                let latest = (0..snapshots.len())
+                    .max_by_key(|&i| snapshots[i].as_ref().ok().map(|s| s.id))
+                    .expect("a key means at least one version");
+                let latest = snapshots.swap_remove(latest);
+                let latest = parse_history(project, &entry.name, vec![latest])?;
+                release_warning(entry, &sources, &latest, "notice build --drafts")
+            };
+            return Ok(BuiltSite {
+                index: hit.index,
+                layers: sources.layers,
+                output: SiteOutput {
+                    files: hit.files,
+                    pages: hit.pages,
+                },
+                warning,
+            });
+        }
+        let history = parse_history(project, &entry.name, snapshots)?;
+        let built = self.site_with_history(entry, &history)?;
+        if let (Some(key), Some(latest)) = (key, history.latest()) {
+            cache.store(key, &built.index, &built.output, &latest.site);
+        }
+        Ok(built)
     }
 
     /// [`BuildContext::site`] with its released versions already read (watch keeps them).

@@ -129,6 +129,84 @@ pub fn output_file(root: &Path, out: &Path, signature: &[u8]) -> Result<OutputFi
     })
 }
 
+/// A page cache folder that passed the guard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CacheDir {
+    path: PathBuf,
+    shown: PathBuf,
+}
+
+impl CacheDir {
+    /// The folder, with the symlinks of its existing part resolved.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The path as it was given, for messages.
+    pub fn shown(&self) -> &Path {
+        &self.shown
+    }
+}
+
+/// The file that marks a folder as notice's page cache.
+pub const CACHE_TAG: &str = "CACHEDIR.TAG";
+
+/// [`CACHE_TAG`]'s text: the Cache Directory Tagging signature (<https://bford.info/cachedir/>),
+/// which backup tools and `tar --exclude-caches` honour, then notice's own line, which tells its
+/// folder from another tool's.
+pub const CACHE_TAG_TEXT: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
+    # notice page cache: rendered pages kept between builds. Safe to delete.\n\
+    # About cache directory tags: https://bford.info/cachedir/\n";
+
+/// Checks `dir` as the page cache folder of the project at `root`: never a source or inside
+/// `content/` or `themes/`, a directory if it exists, and one that notice tagged unless it is
+/// empty, so pruning the cache never deletes someone else's files.
+pub fn cache_dir(root: &Path, dir: &Path) -> Result<CacheDir, Failure> {
+    let path = resolve(dir)?;
+    refuse_sources(
+        root,
+        dir,
+        &path,
+        "refusing to keep the page cache among the project's sources",
+        "choose a folder of its own, like the default `.cache/notice`",
+    )?;
+    match fs::metadata(&path) {
+        Ok(meta) if !meta.is_dir() => {
+            return Err(Failure::usage(
+                Diagnostic::error("the page cache path is not a directory")
+                    .at_path(display_path(dir))
+                    .help("pass a directory, such as `--cache-dir .cache/notice`"),
+            ));
+        }
+        Ok(_) => {
+            let tagged =
+                fs::read_to_string(path.join(CACHE_TAG)).is_ok_and(|text| text == CACHE_TAG_TEXT);
+            let empty = fs::read_dir(&path)
+                .map_err(|err| io_error("list directory", dir, &err))?
+                .next()
+                .is_none();
+            if !tagged && !empty {
+                return Err(Failure::usage(
+                    Diagnostic::error(
+                        "refusing to use a folder of files notice did not make as its page cache",
+                    )
+                    .at_path(display_path(dir))
+                    .note(format!(
+                        "it is not empty and has no `{CACHE_TAG}` written by notice"
+                    ))
+                    .help("choose an empty or new folder, or pass `--no-cache`"),
+                ));
+            }
+        }
+        Err(err) if err.kind() == ErrorKind::NotFound => {}
+        Err(err) => return Err(io_error("read", dir, &err)),
+    }
+    Ok(CacheDir {
+        path,
+        shown: dir.to_path_buf(),
+    })
+}
+
 /// Refuses `resolved` (the resolved `out`) when it is or holds the project root, `content/`
 /// or `themes/`, or lies inside `content/` or `themes/`.
 fn refuse_sources(

@@ -18,7 +18,7 @@ mod lock;
 mod stager;
 mod swap;
 
-pub use guard::{OutputDir, OutputFile};
+pub use guard::{CacheDir, OutputDir, OutputFile};
 pub use lock::{OutputLock, Waiting};
 pub use stager::Stager;
 

@@ -112,6 +112,22 @@ impl Theme {
         })
     }
 
+    /// Hands every template's and static file's name and bytes to `field`, in name order:
+    /// what the page cache keys on, besides the program, the settings and the snapshots.
+    pub(crate) fn hash_into(&self, field: &mut dyn FnMut(&[u8])) {
+        // The counts keep a template from hashing like a static file of the same name and bytes.
+        field(&(self.files.len() as u64).to_le_bytes());
+        for (name, file) in &self.files {
+            field(name.as_bytes());
+            field(file.text.as_bytes());
+        }
+        field(&(self.assets.len() as u64).to_le_bytes());
+        for (name, bytes) in &self.assets {
+            field(name.as_bytes());
+            field(bytes);
+        }
+    }
+
     /// Renders `template` with `context`; errors name the template file and line.
     pub fn render(&self, template: &str, context: minijinja::Value) -> Result<String, Diagnostic> {
         let template = self

@@ -206,6 +206,7 @@ impl Session {
             workspace: &self.workspace,
             theme: &self.theme,
             drafts: self.options.drafts,
+            cache: None,
         }
     }
 }

@@ -32,6 +32,7 @@ fn start(root: &Path) -> (Session, Rebuild) {
         sites: Vec::new(),
         drafts: true,
         waiting: None,
+        cache_dir: None,
     };
     Session::start(root, options).unwrap()
 }
@@ -214,6 +215,7 @@ fn the_first_build_is_the_same_tree_as_a_drafts_build() {
         sites: Vec::new(),
         drafts: true,
         waiting: None,
+        cache_dir: None,
     };
     crate::build::build(&workspace, &options).unwrap();
     let built: BTreeMap<String, Vec<u8>> = crate::files::files_under(&root.join("built"), None)

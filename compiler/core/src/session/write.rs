@@ -35,6 +35,7 @@ impl Session {
             workspace: &self.workspace,
             theme: &self.theme,
             drafts: self.options.drafts,
+            cache: None,
         };
         let known = &self.sites;
         let pass = pass::render(
@@ -96,6 +97,7 @@ impl Session {
             workspace: &self.workspace,
             theme: &self.theme,
             drafts: self.options.drafts,
+            cache: None,
         };
         let pass = pass::render(&context, &mut self.histories, None, &mut |name, fresh| {
             let from = format!("site `{name}`");

@@ -22,6 +22,7 @@ fn load_render_check(root: &Path) -> Result<(), Failure> {
         sites: &sites,
         with_index: true,
         drafts: true,
+        cache: None,
     };
     render_sites(&workspace, &request)?;
     let options = CheckOptions {
