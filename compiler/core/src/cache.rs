@@ -13,10 +13,11 @@
 //! build runs as usual.
 
 use std::fs;
-use std::hash::{DefaultHasher, Hasher};
 use std::io::ErrorKind;
 use std::path::Path;
 use std::time::SystemTime;
+
+use xxhash_rust::xxh3::Xxh3;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::files::files_under;
@@ -36,10 +37,11 @@ const HEADER: &str = "notice-cache 1";
 /// build's check that they stay inside the project: a hit only ever republishes bytes that an
 /// earlier build accepted.
 pub fn fingerprint(project: &Project, sites: &[SiteEntry], drafts: bool) -> Option<u64> {
-    let mut hash = DefaultHasher::new();
+    // XXH3, not SipHash: this reads every source and snapshot of the project, tens of MB.
+    let mut hash = Xxh3::new();
     let mut field = |bytes: &[u8]| {
-        hash.write_usize(bytes.len());
-        hash.write(bytes);
+        hash.update(&(bytes.len() as u64).to_le_bytes());
+        hash.update(bytes);
     };
     field(HEADER.as_bytes());
     field(env!("CARGO_PKG_VERSION").as_bytes());
@@ -75,7 +77,7 @@ pub fn fingerprint(project: &Project, sites: &[SiteEntry], drafts: bool) -> Opti
             field(&read(&path)?);
         }
     }
-    Some(hash.finish())
+    Some(hash.digest())
 }
 
 /// What a cached build reports.
