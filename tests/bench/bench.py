@@ -48,6 +48,7 @@ class Watch:
 
     def __init__(self, notice, root, out_dir, work):
         self.stderr = tempfile.TemporaryFile(dir=work)
+        os.sync()  # as in run()
         self.started = time.perf_counter()
         self.proc = subprocess.Popen(
             [notice, "watch", "--root", root, "--out", out_dir, "--debounce", str(DEBOUNCE_MS)],
@@ -117,6 +118,9 @@ def save_to_page(watch, source, page, number, timeout=30):
 
 def run(cmd, cwd=None):
     """Runs cmd; returns (seconds, peak RSS in KiB, stdout). Fails loudly on a non-zero exit."""
+    # Every command starts with no dirty pages of an earlier one still waiting to be written:
+    # otherwise whatever runs after the biggest writers pays for their writeback.
+    os.sync()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
             tempfile.NamedTemporaryFile(mode="r") as rss:
         started = time.perf_counter()
@@ -205,6 +209,7 @@ def main():
                         help="one-site rebuilds through the library, and saves per watch session")
     parser.add_argument("--dir", help="work folder (default: a temporary one, removed after)")
     parser.add_argument("--json", help="also write the raw numbers here")
+    parser.add_argument("--baseline", help="an older notice binary, timed cold in the same rounds")
     args = parser.parse_args()
     if args.runs < 1:
         sys.exit("bench: --runs must be at least 1")
@@ -234,13 +239,20 @@ def main():
         "pages_layer": Measure("`notice build` after a shared layer changed", "notice", "pages"),
         "hugo": Measure("`hugo` on the equivalent site", "hugo", "pages"),
         "pages_cp": Measure("`cp -r` of notice's output (I/O floor)", "cp", "pages"),
-        "full_cold": Measure("`notice build`, cold (empty output)", "notice", "full"),
+        "full_cold": Measure("`notice build --no-cache`, cold (empty output, no page cache)", "notice", "full"),
+        "full_fill": Measure("`notice build`, empty output and empty page cache (fills it)", "notice", "full"),
+        "full_cached": Measure(
+            "`notice build`, empty output, page cache of the last build (a deploy that keeps its cache)",
+            "notice", "full"),
         "full_noop": Measure("`notice build`, nothing changed (no-op)", "notice", "full"),
         "full_cp": Measure("`cp -r` of notice's output (I/O floor)", "cp", "full"),
         "full_drafts": Measure("`notice build --drafts`, cold (empty output)", "notice", "full"),
         "full_watch": Measure(
             "`notice watch`: spawn → initial build written (drafts, empty output)", "notice", "full"),
     }
+    if args.baseline:
+        m["pages_base"] = Measure("baseline binary: `notice build`, cold (empty output)", "notice", "pages")
+        m["full_base"] = Measure("baseline binary: `notice build`, cold (empty output)", "notice", "full")
     # Per watch session: peak RSS after the initial build, and after the series of saves.
     watch_rss = {"initial": [], "edits": []}
     save_latency = []
@@ -249,14 +261,15 @@ def main():
     watch_source = os.path.join(full, "content", middle, "notice.toml")
     watch_page = os.path.join(out["watch"], middle, "index.html")
 
-    def notice(key, root, dest, *extra):
-        seconds, rss, stdout = run([args.notice, "build", "--root", root, "--out", dest, *extra])
+    def notice(key, root, dest, *extra, binary=args.notice):
+        seconds, rss, stdout = run([binary, "build", "--root", root, "--out", dest, *extra])
         found = SUMMARY.search(stdout)
         if not found:
             sys.exit(f"bench: no build summary in: {stdout}")
         m[key].add(seconds, rss, int(found.group(1)), int(found.group(2)))
 
     trash = Trash(work)
+    page_cache = os.path.join(work, "page-cache")
 
     def copy(key, src):
         trash.clear(out["cp"])
@@ -278,10 +291,20 @@ def main():
         bump(layer_file, round_)
         notice("pages_layer", pages, out["pages"])
 
+        if args.baseline:
+            trash.clear(out["pages"])
+            notice("pages_base", pages, out["pages"], binary=args.baseline)
+            trash.clear(out["full"])
+            notice("full_base", full, out["full"], binary=args.baseline)
         trash.clear(out["full"])
-        notice("full_cold", full, out["full"])
+        notice("full_cold", full, out["full"], "--no-cache")
         copy("full_cp", out["full"])
-        notice("full_noop", full, out["full"])
+        trash.clear(out["full"])
+        trash.clear(page_cache)
+        notice("full_fill", full, out["full"], "--cache-dir", page_cache)
+        trash.clear(out["full"])
+        notice("full_cached", full, out["full"], "--cache-dir", page_cache)
+        notice("full_noop", full, out["full"], "--cache-dir", page_cache)
 
         # The watch session against `build --drafts` (what it renders), both into an empty
         # output; then saves of one site's source through the real file watcher.
@@ -372,7 +395,10 @@ def main():
     full_cold, pages_cold = m["full_cold"].median(), m["pages_cold"].median()
     checks = [
         ("cold build, one language, one version ≤ 0.5 × Hugo", pages_cold / hugo_median, 0.5),
-        ("full build (fi + en, change log, archive) ≤ 1.5 × Hugo", full_cold / hugo_median, 1.5),
+        ("full build (fi + en, change log, archive) ≤ 1.5 × Hugo: empty output, page cache kept",
+         m["full_cached"].median() / hugo_median, 1.5),
+        ("full build (fi + en, change log, archive) ≤ 1.5 × Hugo: cold, no page cache",
+         full_cold / hugo_median, 1.5),
         ("no-op rebuild ≤ 0.25 × cold (pages)", m["pages_noop"].median() / pages_cold, 0.25),
         ("no-op rebuild ≤ 0.25 × cold (full)", m["full_noop"].median() / full_cold, 0.25),
         ("no-op rebuild writes 0 files", max(m["pages_noop"].written + m["full_noop"].written), 0),
@@ -386,6 +412,17 @@ def main():
         ("peak RSS of a cold build ≤ 300 MB (pages)", max(m["pages_cold"].rss) / 1024, 300),
         ("peak RSS of a cold build ≤ 300 MB (full)", max(m["full_cold"].rss) / 1024, 300),
     ]
+    if args.baseline:
+        lines.append("")
+        for variant, key, against in (("pages", "pages_base", "pages_cold"), ("full", "full_base", "full_cold")):
+            lines.append(
+                f"- {variant}: this binary cold / the baseline cold, same rounds: "
+                f"{m[against].median() / m[key].median():.2f}"
+            )
+        lines.append(
+            f"- full: this binary with its page cache kept / the baseline cold: "
+            f"{m['full_cached'].median() / m['full_base'].median():.2f}"
+        )
     lines.append("")
     lines.append("Targets (informative; the bench never fails on timings):")
     lines.append("")

@@ -3,7 +3,7 @@
 # project with history) side by side with Hugo and cp -r, on a generated project of N sites,
 # plus the one-site rebuild through the library as `notice watch` does it.
 #
-#   tests/bench/run.sh [--sites N] [--runs R] [--dir DIR] [--json FILE]
+#   tests/bench/run.sh [--sites N] [--runs R] [--dir DIR] [--json FILE] [--baseline OLD_NOTICE]
 #
 # Defaults: 1,000 sites, 5 rounds, a temporary folder. Builds the release binaries into
 # $CARGO_TARGET_DIR (or target/) and installs Hugo and GNU time with apt-get when missing.
