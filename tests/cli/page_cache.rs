@@ -254,6 +254,37 @@ fn a_cache_folder_among_the_sources_or_of_other_files_is_refused() {
     );
     assert_eq!(project.read("mine/photo.jpg"), "not a cache");
 
+    // Cargo's target folder carries the same signature, in another tool's words.
+    project.write(
+        "target/CACHEDIR.TAG",
+        "Signature: 8a477f597d28d172789f06886806bc55\n\
+         # This file is a cache directory tag created by cargo.\n",
+    );
+    let cargo = project.run(&["build", "--cache-dir", "target"]);
+    assert_eq!(cargo.code(), 2, "{}", cargo.stderr());
+
+    // A tag in an older notice's words is still notice's.
+    project.write(
+        "older/CACHEDIR.TAG",
+        "Signature: 8a477f597d28d172789f06886806bc55\n# notice page cache, worded otherwise\n",
+    );
+    project.write("older/0123456789abcdef0123456789abcdef.pages", "stale");
+    project
+        .run(&["build", "--cache-dir", "older", "--out", "from-older"])
+        .expect(0);
+    assert!(
+        project
+            .read("older/CACHEDIR.TAG")
+            .contains("Safe to delete.")
+    );
+    assert!(
+        !project
+            .path()
+            .join("older/0123456789abcdef0123456789abcdef.pages")
+            .exists(),
+        "a full build prunes what it did not use"
+    );
+
     project.write("a-file", "");
     let file = project.run(&["build", "--cache-dir", "a-file"]);
     assert_eq!(file.code(), 2);

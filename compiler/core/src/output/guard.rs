@@ -179,8 +179,7 @@ pub fn cache_dir(root: &Path, dir: &Path) -> Result<CacheDir, Failure> {
             ));
         }
         Ok(_) => {
-            let tagged =
-                fs::read_to_string(path.join(CACHE_TAG)).is_ok_and(|text| text == CACHE_TAG_TEXT);
+            let tagged = fs::read_to_string(path.join(CACHE_TAG)).is_ok_and(|t| is_notice_tag(&t));
             let empty = fs::read_dir(&path)
                 .map_err(|err| io_error("list directory", dir, &err))?
                 .next()
@@ -205,6 +204,16 @@ pub fn cache_dir(root: &Path, dir: &Path) -> Result<CacheDir, Failure> {
         path,
         shown: dir.to_path_buf(),
     })
+}
+
+/// Whether `text` is a cache tag notice wrote, in this version's words or another's: the
+/// signature line, then a comment line naming notice.
+fn is_notice_tag(text: &str) -> bool {
+    let mut lines = text.lines();
+    lines.next() == CACHE_TAG_TEXT.lines().next()
+        && lines
+            .next()
+            .is_some_and(|line| line.starts_with("# notice "))
 }
 
 /// Refuses `resolved` (the resolved `out`) when it is or holds the project root, `content/`
