@@ -225,15 +225,17 @@ fn the_cache_folder_comes_from_the_flag_or_the_environment() {
     assert!(project.path().join("from-flag/CACHEDIR.TAG").is_file());
     assert!(!project.path().join(".cache").exists());
 
-    let both = project.run(&["build", "--cache-dir", "x", "--no-cache"]);
-    assert_eq!(both.code(), 2, "{}", both.stderr());
+    project
+        .run(&["build", "--cache-dir", "x", "--no-cache"])
+        .expect(2);
 }
 
 #[test]
 fn a_cache_folder_among_the_sources_or_of_other_files_is_refused() {
     let project = Project::examples();
-    let inside = project.run(&["build", "--cache-dir", "content/cache"]);
-    assert_eq!(inside.code(), 2);
+    let inside = project
+        .run(&["build", "--cache-dir", "content/cache"])
+        .expect(2);
     assert!(
         inside.stderr().contains(
             "error: refusing to keep the page cache among the project's sources\n --> content/cache"
@@ -243,8 +245,7 @@ fn a_cache_folder_among_the_sources_or_of_other_files_is_refused() {
     );
 
     project.write("mine/photo.jpg", "not a cache");
-    let foreign = project.run(&["build", "--cache-dir", "mine"]);
-    assert_eq!(foreign.code(), 2);
+    let foreign = project.run(&["build", "--cache-dir", "mine"]).expect(2);
     assert!(
         foreign.stderr().contains(
             "error: refusing to use a folder of files notice did not make as its page cache\n --> mine"
@@ -260,8 +261,7 @@ fn a_cache_folder_among_the_sources_or_of_other_files_is_refused() {
         "Signature: 8a477f597d28d172789f06886806bc55\n\
          # This file is a cache directory tag created by cargo.\n",
     );
-    let cargo = project.run(&["build", "--cache-dir", "target"]);
-    assert_eq!(cargo.code(), 2, "{}", cargo.stderr());
+    project.run(&["build", "--cache-dir", "target"]).expect(2);
 
     // A tag in an older notice's words is still notice's.
     project.write(
@@ -286,8 +286,7 @@ fn a_cache_folder_among_the_sources_or_of_other_files_is_refused() {
     );
 
     project.write("a-file", "");
-    let file = project.run(&["build", "--cache-dir", "a-file"]);
-    assert_eq!(file.code(), 2);
+    let file = project.run(&["build", "--cache-dir", "a-file"]).expect(2);
     assert!(
         file.stderr()
             .contains("error: the page cache path is not a directory\n --> a-file"),

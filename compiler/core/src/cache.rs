@@ -23,6 +23,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::files::files_under;
 use crate::history::history_dir;
 use crate::output::{CACHE, MANIFEST};
+use crate::page_cache;
 use crate::project::{CONTENT_DIR, Project, SETTINGS_FILE, SiteEntry};
 
 const HEADER: &str = "notice-cache 1";
@@ -39,10 +40,7 @@ const HEADER: &str = "notice-cache 1";
 pub fn fingerprint(project: &Project, sites: &[SiteEntry], drafts: bool) -> Option<u64> {
     // XXH3, not SipHash: this reads every source and snapshot of the project, tens of MB.
     let mut hash = Xxh3::new();
-    let mut field = |bytes: &[u8]| {
-        hash.update(&(bytes.len() as u64).to_le_bytes());
-        hash.update(bytes);
-    };
+    let mut field = |bytes: &[u8]| page_cache::field(&mut hash, bytes);
     field(HEADER.as_bytes());
     field(env!("CARGO_PKG_VERSION").as_bytes());
     let exe = fs::metadata(std::env::current_exe().ok()?).ok()?;

@@ -258,7 +258,7 @@ fn refuse_controls(
 fn may_hold_control(text: &str, allowed: &[char]) -> bool {
     let bytes = text.as_bytes();
     // Most strings hold none of these bytes: a loop the compiler vectorises says so first.
-    if !bytes.iter().any(|&b| b < 0x20 || b == 0x7f || b == 0xc2) {
+    if !bytes.iter().copied().any(may_start_control) {
         return false;
     }
     bytes.iter().enumerate().any(|(i, &byte)| match byte {
@@ -269,6 +269,13 @@ fn may_hold_control(text: &str, allowed: &[char]) -> bool {
             .is_some_and(|next| (0x80..=0x9f).contains(next)),
         _ => false,
     })
+}
+
+/// Whether `byte` may start a control character: C0 or DEL, or 0xC2, the lead byte of the C1
+/// controls (and of the printable U+00A0 to U+00BF). Every other byte of UTF-8 text is part of
+/// a character that is no control.
+pub(crate) fn may_start_control(byte: u8) -> bool {
+    byte < 0x20 || byte == 0x7f || byte == 0xc2
 }
 
 /// Finds where a value was set, following a path of keys; list items are addressed by `id`.

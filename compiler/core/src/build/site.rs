@@ -72,7 +72,7 @@ impl BuildContext<'_> {
                 index: hit.index,
                 layers: sources.layers,
                 output: SiteOutput {
-                    files: hit.files,
+                    files: hit.files.into_owned(),
                     pages: hit.pages,
                 },
                 warning,

@@ -180,10 +180,11 @@ fn basic_string(text: &str) -> String {
     let mut copied = 0;
     let mut at = 0;
     while at < bytes.len() {
-        // Only these bytes start a char that may need an escape: a quote, a backslash, the C0
-        // controls and DEL, and 0xC2, the lead byte of the C1 controls (U+0080 to U+009F).
-        // Each is ASCII or a lead byte, so `at` is on a char boundary when one is found.
-        if !matches!(bytes[at], b'"' | b'\\' | 0..=0x1f | 0x7f | 0xc2) {
+        // Only these bytes start a char that may need an escape: a quote, a backslash, or the
+        // start of a control character. Each is ASCII or a lead byte, so `at` is on a char
+        // boundary when one is found.
+        let byte = bytes[at];
+        if !(byte == b'"' || byte == b'\\' || crate::source::may_start_control(byte)) {
             at += 1;
             continue;
         }

@@ -180,11 +180,7 @@ pub fn cache_dir(root: &Path, dir: &Path) -> Result<CacheDir, Failure> {
         }
         Ok(_) => {
             let tagged = fs::read_to_string(path.join(CACHE_TAG)).is_ok_and(|t| is_notice_tag(&t));
-            let empty = fs::read_dir(&path)
-                .map_err(|err| io_error("list directory", dir, &err))?
-                .next()
-                .is_none();
-            if !tagged && !empty {
+            if !tagged && !is_empty_dir(&path, dir)? {
                 return Err(Failure::usage(
                     Diagnostic::error(
                         "refusing to use a folder of files notice did not make as its page cache",
@@ -250,9 +246,7 @@ fn refuse_foreign_folder(out: &Path, resolved: &Path) -> Result<(), Failure> {
     if resolved.join(MANIFEST).exists() {
         return Ok(());
     }
-    let mut entries =
-        fs::read_dir(resolved).map_err(|err| io_error("list directory", out, &err))?;
-    if entries.next().is_none() {
+    if is_empty_dir(resolved, out)? {
         return Ok(());
     }
     Err(Failure::usage(
@@ -263,6 +257,13 @@ fn refuse_foreign_folder(out: &Path, resolved: &Path) -> Result<(), Failure> {
             ))
             .help("choose an empty or new folder; files you add after notice's first build there are kept"),
     ))
+}
+
+/// Whether the directory `resolved` (given as `shown`) holds nothing.
+fn is_empty_dir(resolved: &Path, shown: &Path) -> Result<bool, Failure> {
+    let mut entries =
+        fs::read_dir(resolved).map_err(|err| io_error("list directory", shown, &err))?;
+    Ok(entries.next().is_none())
 }
 
 fn is_link(path: &Path) -> bool {

@@ -1,6 +1,7 @@
 //! One entry of the page cache as bytes: the files a site rendered from its released versions,
 //! with what the build needs besides them, read back only when every byte of it is there.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::model::{Lang, Text};
@@ -13,7 +14,7 @@ const END: &[u8] = b"\nend\n";
 
 /// What an entry holds.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Entry {
+pub(crate) struct Entry<'a> {
     /// The hash of the latest version's `[notice]` table, as a release of the sources would
     /// write it: equal to the sources' means nothing is unreleased.
     pub(crate) latest_table: u128,
@@ -21,12 +22,13 @@ pub(crate) struct Entry {
     pub(crate) index: IndexSite,
     /// HTML pages among the files.
     pub(crate) pages: usize,
-    /// `(output path, bytes)` of every file of the site.
-    pub(crate) files: Vec<(String, Vec<u8>)>,
+    /// `(output path, bytes)` of every file of the site: borrowed from the render when stored,
+    /// so a site's pages are not copied only to be written.
+    pub(crate) files: Cow<'a, [(String, Vec<u8>)]>,
 }
 
 /// `entry` as bytes, under `key`.
-pub(super) fn encode(key: u128, entry: &Entry) -> Vec<u8> {
+pub(super) fn encode(key: u128, entry: &Entry<'_>) -> Vec<u8> {
     let size: usize = entry
         .files
         .iter()
@@ -66,7 +68,7 @@ pub(super) fn encode(key: u128, entry: &Entry) -> Vec<u8> {
         bytes(&mut out, lang.code().as_bytes());
     }
     number(&mut out, entry.files.len());
-    for (path, content) in &entry.files {
+    for (path, content) in entry.files.iter() {
         bytes(&mut out, path.as_bytes());
         bytes(&mut out, content);
     }
@@ -75,7 +77,7 @@ pub(super) fn encode(key: u128, entry: &Entry) -> Vec<u8> {
 }
 
 /// The entry in `data`, if it is a whole entry of this layout stored under `key`.
-pub(super) fn decode(key: u128, data: &[u8]) -> Option<Entry> {
+pub(super) fn decode(key: u128, data: &[u8]) -> Option<Entry<'static>> {
     let mut reader = Reader { data };
     if reader.take(MAGIC.len())? != MAGIC || reader.u128()? != key {
         return None;
@@ -123,7 +125,7 @@ pub(super) fn decode(key: u128, data: &[u8]) -> Option<Entry> {
             languages,
         },
         pages,
-        files,
+        files: Cow::Owned(files),
     })
 }
 
@@ -178,7 +180,7 @@ impl<'a> Reader<'a> {
 mod tests {
     use super::*;
 
-    fn entry() -> Entry {
+    fn entry() -> Entry<'static> {
         Entry {
             latest_table: 0x0123_4567_89ab_cdef_0011_2233_4455_6677,
             index: IndexSite {
@@ -191,13 +193,13 @@ mod tests {
                 languages: vec![Lang::Fi, Lang::En],
             },
             pages: 2,
-            files: vec![
+            files: Cow::Owned(vec![
                 (
                     "kahvila/index.html".to_string(),
                     b"<!doctype html>".to_vec(),
                 ),
                 ("kahvila/feed.xml".to_string(), Vec::new()),
-            ],
+            ]),
         }
     }
 

@@ -17,6 +17,7 @@
 
 mod entry;
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::Write as _;
@@ -140,7 +141,7 @@ impl PageCache {
     }
 
     /// The entry stored under `key`, if there is a whole one.
-    pub(crate) fn lookup(&self, key: u128) -> Option<Entry> {
+    pub(crate) fn lookup(&self, key: u128) -> Option<Entry<'static>> {
         let name = file_name(key);
         let data = fs::read(self.dir.path().join(&name)).ok()?;
         let found = entry::decode(key, &data)?;
@@ -164,7 +165,7 @@ impl PageCache {
                 latest_table: table_hash(latest),
                 index: index.clone(),
                 pages: output.pages,
-                files: output.files.clone(),
+                files: Cow::Borrowed(&output.files),
             },
         );
         let dir = self.dir.path();
@@ -239,8 +240,8 @@ pub(crate) fn table_hash(site: &LoadedSite) -> u128 {
 }
 
 /// Each field with its length first, so no two different sequences hash alike by running
-/// into each other.
-fn field(hash: &mut Xxh3, bytes: &[u8]) {
+/// into each other. The build cache's fingerprint hashes its inputs the same way.
+pub(crate) fn field(hash: &mut Xxh3, bytes: &[u8]) {
     hash.update(&(bytes.len() as u64).to_le_bytes());
     hash.update(bytes);
 }

@@ -69,8 +69,7 @@ impl Session {
         self.sites.extend(records);
 
         let shared = if index_changed {
-            let index: Vec<IndexSite> = self.sites.values().map(|s| s.index.clone()).collect();
-            let files = self.context().shared_files(&index)?;
+            let files = self.shared_files()?;
             let fingerprints = fingerprints(&files);
             changes.files(&self.shared, files);
             Some(fingerprints)
@@ -109,14 +108,19 @@ impl Session {
         })?;
         self.note_failures(&pass);
         self.sites.extend(records);
-        let index: Vec<IndexSite> = self.sites.values().map(|s| s.index.clone()).collect();
-        let shared = self.context().shared_files(&index)?;
+        let shared = self.shared_files()?;
         for (path, bytes) in &shared {
             stager.place(&shared_source(path), path, bytes)?;
         }
         self.shared = fingerprints(&shared);
         let report = stager.finish()?;
         Ok(self.report(pass, report, started))
+    }
+
+    /// The index page, listing every site the session has built, and the theme's assets.
+    fn shared_files(&self) -> Result<Vec<(String, Vec<u8>)>, Failure> {
+        let index: Vec<IndexSite> = self.sites.values().map(|s| s.index.clone()).collect();
+        self.context().shared_files(&index)
     }
 
     /// Sites that failed join those retried on every change; sites that rendered, or whose
